@@ -229,3 +229,6 @@ export interface DecodeResult {
 
 /** Wrapped SOL: the quote mint of SOL-paired pools. */
 export const WSOL_MINT = 'So11111111111111111111111111111111111111112';
+
+/** What normalising one source transaction yields: the transaction, or why it could not be read. */
+export type NormalizeResult = { ok: true; tx: ChainTransaction } | { ok: false; quarantine: QuarantineRecord };
