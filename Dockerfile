@@ -1,0 +1,22 @@
+# Megatron service image: build the TypeScript once, run it with plain Node 20.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# `npm ci` refuses this lock file (the Yellowstone client lists macOS-only optional packages that the
+# registry mirror may lack); `npm install` honours the lock file for everything it resolves.
+RUN npm install --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY migrations ./migrations
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/migrations ./migrations
+COPY package.json ./
+USER node
+EXPOSE 9090
+CMD ["node", "dist/src/main.js", "ingest"]

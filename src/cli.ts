@@ -1,0 +1,52 @@
+/**
+ * The commands a user runs. `megatron <command> [options]`; without a command, `ingest`.
+ * Each command gets the validated configuration, a logger and the process's streams, and returns
+ * an exit code; the heavy lifting lives in the stage folders.
+ */
+import { loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { COMMANDS } from './cli/commands.js';
+
+/** What a command may use of the process (injected so tests can run commands in-process). */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface CommandContext extends CliIo {
+  config: Config;
+  logger: Logger;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[], ctx: CommandContext): Promise<number>;
+}
+
+/** Runs one command line; returns the exit code. Throws ConfigError / FatalError for main to report. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(renderHelp());
+    return 0;
+  }
+  const name = first === undefined || first.startsWith('-') ? 'ingest' : first;
+  const args = first === undefined || first.startsWith('-') ? argv : rest;
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`megatron: unknown command "${name}"\n\n${renderHelp()}`);
+    return 2;
+  }
+  const config = loadConfig(io.env);
+  // Logs go to stderr so that commands printing data (decode) keep stdout clean.
+  const logger = createLogger(config.LOG_LEVEL, io.stderr as never).child({ command: name });
+  return command.run(args, { ...io, config, logger });
+}
+
+function renderHelp(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: megatron <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from environment variables: see .env.example.\n`;
+}
