@@ -1,13 +1,114 @@
-import type { NormalizeResult } from '../types.js';
+/**
+ * Solana JSON-RPC `getTransaction` / `getBlock` results (encodings json, jsonParsed, base64) and
+ * blockSubscribe transaction objects → `ChainTransaction`. Anything malformed becomes a quarantine record.
+ */
+import type { ChainTokenBalance, NormalizeResult } from '../types.js';
+import { decodeBase58 } from '../base58.js';
+import { assembleTransaction, makeTokenBalance, type InnerGroup, type SourceInstruction } from './assemble.js';
+import { errorCodeFromJson } from './error-code.js';
+import { parseWireTransaction } from './wire-transaction.js';
+import { normalizeFailure } from './normalize-failure.js';
 
-/** Normalises a Solana RPC `getTransaction` result (json, jsonParsed or base64 encoding). */
-export function normalizeRpcTransaction(json: unknown, hints?: { slot?: bigint; blockTime?: number | null; txIndex?: number }): NormalizeResult {
-  void json; void hints;
-  return { ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: new Uint8Array(), reason: 'not implemented yet', signature: null, slot: null, position: { outerIndex: null, innerIndex: null } } };
+export interface RpcHints {
+  slot?: bigint;
+  blockTime?: number | null;
+  txIndex?: number;
+  signature?: string;
 }
 
-/** Normalises every transaction of a `getBlock` result (transactionDetails `full`). */
+type Json = Record<string, unknown>;
+
+const asObject = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Normalises a Solana RPC `getTransaction` result (json, jsonParsed or base64 encoding). */
+export function normalizeRpcTransaction(json: unknown, hints: RpcHints = {}): NormalizeResult {
+  try {
+    return { ok: true, tx: buildFromRpc(json, hints) };
+  } catch (error) {
+    return normalizeFailure(error, hints.signature ?? null, hints.slot ?? null, json);
+  }
+}
+
+/** Normalises every transaction of a `getBlock` result (transactionDetails `full`), in block order. */
 export function normalizeRpcBlock(block: unknown, slot: bigint): NormalizeResult[] {
-  void block; void slot;
-  return [];
+  const obj = asObject(block);
+  if (obj === null) return [normalizeFailure(new Error('getBlock result is not an object'), null, slot, block)];
+  const blockTime = typeof obj.blockTime === 'number' ? obj.blockTime : null;
+  return asArray(obj.transactions).map((tx, txIndex) => normalizeRpcTransaction(tx, { slot, blockTime, txIndex }));
+}
+
+function buildFromRpc(json: unknown, hints: RpcHints) {
+  const root = asObject(json);
+  if (root === null) throw new Error('transaction is not an object');
+  const meta = asObject(root.meta) ?? {};
+  const { signature, keys, outer } = readMessage(root.transaction, meta);
+  const err = meta.err ?? null;
+  const slotValue = root.slot ?? null;
+  const header = {
+    signature: hints.signature ?? signature,
+    slot: slotValue !== null ? BigInt(slotValue as number | string) : (hints.slot ?? 0n),
+    txIndex: hints.txIndex ?? null,
+    blockTime: typeof root.blockTime === 'number' ? root.blockTime : (hints.blockTime ?? null),
+    success: err === null,
+    err,
+    errorCode: errorCodeFromJson(err),
+    fee: meta.fee === null || meta.fee === undefined ? 0n : BigInt(meta.fee as number),
+    accountKeys: keys,
+    logMessages: asArray(meta.logMessages).filter((l): l is string => typeof l === 'string'),
+    preTokenBalances: readTokenBalances(meta.preTokenBalances, keys),
+    postTokenBalances: readTokenBalances(meta.postTokenBalances, keys),
+    preBalances: asArray(meta.preBalances).map((b) => BigInt(b as number)),
+    postBalances: asArray(meta.postBalances).map((b) => BigInt(b as number)),
+  };
+  return assembleTransaction(header, outer, readInner(meta.innerInstructions));
+}
+
+function readMessage(transaction: unknown, meta: Json): { signature: string; keys: string[]; outer: SourceInstruction[] } {
+  const loaded = asObject(meta.loadedAddresses);
+  const loadedKeys = [...asArray(loaded?.writable), ...asArray(loaded?.readonly)] as string[];
+  if (Array.isArray(transaction) || typeof transaction === 'string') {
+    const b64 = Array.isArray(transaction) ? transaction[0] : transaction;
+    if (typeof b64 !== 'string') throw new Error('base64 transaction is not a string');
+    const wire = parseWireTransaction(Buffer.from(b64, 'base64'));
+    return { signature: wire.signatures[0] ?? '', keys: [...wire.staticKeys, ...loadedKeys], outer: wire.instructions };
+  }
+  const tx = asObject(transaction);
+  const message = asObject(tx?.message);
+  if (tx === null || message === null) throw new Error('transaction.message missing');
+  const rawKeys = asArray(message.accountKeys);
+  const parsedKeys = rawKeys.length > 0 && typeof rawKeys[0] === 'object';
+  const keys = parsedKeys ? rawKeys.map((k) => String(asObject(k)?.pubkey ?? '')) : [...(rawKeys as string[]), ...loadedKeys];
+  const signature = String(asArray(tx.signatures)[0] ?? '');
+  return { signature, keys, outer: asArray(message.instructions).map(readInstruction) };
+}
+
+function readInstruction(value: unknown): SourceInstruction {
+  const ix = asObject(value) ?? {};
+  const stackHeight = typeof ix.stackHeight === 'number' ? ix.stackHeight : null;
+  const data = typeof ix.data === 'string' ? decodeBase58(ix.data) : new Uint8Array(0);
+  if (typeof ix.programId === 'string') {
+    // jsonParsed: keys resolved; parsed instructions (system, token) carry no raw data.
+    const accounts = asArray(ix.accounts).filter((a): a is string => typeof a === 'string');
+    return { programId: ix.programId, accounts, data, stackHeight };
+  }
+  return { programIdIndex: Number(ix.programIdIndex), accounts: asArray(ix.accounts) as number[], data, stackHeight };
+}
+
+function readInner(value: unknown): InnerGroup[] {
+  return asArray(value).map((g) => {
+    const group = asObject(g) ?? {};
+    return { index: Number(group.index), instructions: asArray(group.instructions).map(readInstruction) };
+  });
+}
+
+function readTokenBalances(value: unknown, keys: string[]): ChainTokenBalance[] {
+  return asArray(value).map((b) => {
+    const bal = asObject(b) ?? {};
+    const ui = asObject(bal.uiTokenAmount) ?? {};
+    const index = Number(bal.accountIndex);
+    const owner = typeof bal.owner === 'string' ? bal.owner : null;
+    const programId = typeof bal.programId === 'string' ? bal.programId : null;
+    return makeTokenBalance(keys, index, String(bal.mint), owner, programId, BigInt(String(ui.amount ?? '0')), Number(ui.decimals ?? 0));
+  });
 }

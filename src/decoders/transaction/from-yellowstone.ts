@@ -1,8 +1,73 @@
+/**
+ * Yellowstone gRPC `SubscribeUpdateTransaction` → `ChainTransaction`. The generated code gives u64 as
+ * strings (slot, index, fee, balances) and keys / signatures / data as Uint8Array; errors are bincode.
+ * Type-only import of the client: nothing of it is loaded at runtime here.
+ */
 import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
-import type { NormalizeResult } from '../types.js';
+import type { ChainTokenBalance, NormalizeResult } from '../types.js';
+import { encodeBase58, encodePubkey } from '../base58.js';
+import { assembleTransaction, makeTokenBalance, type InnerGroup } from './assemble.js';
+import { errFromBincode, errorCodeFromJson } from './error-code.js';
+import { normalizeFailure } from './normalize-failure.js';
+
+type TokenBalances = NonNullable<NonNullable<SubscribeUpdateTransaction['transaction']>['meta']>['preTokenBalances'];
 
 /** Normalises a Yellowstone `SubscribeUpdateTransaction` (as the live stream delivers it). */
 export function normalizeYellowstoneTransaction(update: SubscribeUpdateTransaction, txIndexHint?: number): NormalizeResult {
-  void txIndexHint;
-  return { ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: new Uint8Array(), reason: 'not implemented yet', signature: null, slot: BigInt(update.slot), position: { outerIndex: null, innerIndex: null } } };
+  let signature: string | null = null;
+  let slot: bigint | null = null;
+  try {
+    slot = BigInt(update.slot as string | bigint);
+    const info = update.transaction;
+    const message = info?.transaction?.message;
+    const meta = info?.meta;
+    if (info === undefined || message === undefined || meta === undefined) throw new Error('transaction, message or meta missing');
+    signature = encodeBase58(info.signature);
+    const keys = collectKeys(message.accountKeys, meta.loadedWritableAddresses, meta.loadedReadonlyAddresses);
+    const err = meta.err === undefined || meta.err === null ? null : errFromBincode(meta.err.err);
+    const index = info.index as string | number | bigint | undefined;
+    const header = {
+      signature,
+      slot,
+      txIndex: index !== undefined && index !== '' ? Number(index) : (txIndexHint ?? null),
+      blockTime: null,
+      success: err === null,
+      err,
+      errorCode: errorCodeFromJson(err),
+      fee: BigInt(meta.fee as string | bigint),
+      accountKeys: keys,
+      logMessages: meta.logMessages,
+      preTokenBalances: readTokenBalances(meta.preTokenBalances, keys),
+      postTokenBalances: readTokenBalances(meta.postTokenBalances, keys),
+      preBalances: meta.preBalances.map((b) => BigInt(b as string | bigint)),
+      postBalances: meta.postBalances.map((b) => BigInt(b as string | bigint)),
+    };
+    const inner: InnerGroup[] = meta.innerInstructions;
+    return { ok: true, tx: assembleTransaction(header, message.instructions, inner) };
+  } catch (error) {
+    return normalizeFailure(error, signature, slot, { slot: String(update?.slot) });
+  }
+}
+
+function collectKeys(staticKeys: Uint8Array[], writable: Uint8Array[], readonly: Uint8Array[]): string[] {
+  const keys = new Array<string>(staticKeys.length + writable.length + readonly.length);
+  let k = 0;
+  for (const key of staticKeys) keys[k++] = encodePubkey(key);
+  for (const key of writable) keys[k++] = encodePubkey(key);
+  for (const key of readonly) keys[k++] = encodePubkey(key);
+  return keys;
+}
+
+function readTokenBalances(list: TokenBalances, keys: string[]): ChainTokenBalance[] {
+  return list.map((b) =>
+    makeTokenBalance(
+      keys,
+      b.accountIndex,
+      b.mint,
+      b.owner === '' ? null : b.owner,
+      b.programId === '' ? null : b.programId,
+      BigInt(b.uiTokenAmount?.amount ?? '0'),
+      b.uiTokenAmount?.decimals ?? 0,
+    ),
+  );
 }

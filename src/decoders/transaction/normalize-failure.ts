@@ -1,0 +1,19 @@
+import type { NormalizeResult } from '../types.js';
+
+const MAX_RAW_BYTES = 64 * 1024;
+
+/** A normalisation failure as a quarantine record, with the input's JSON (truncated) as raw bytes. */
+export function normalizeFailure(error: unknown, signature: string | null, slot: bigint | null, input: unknown): NormalizeResult {
+  let raw: Uint8Array;
+  try {
+    const text = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? '';
+    raw = Buffer.from(text.slice(0, MAX_RAW_BYTES), 'utf8');
+  } catch {
+    raw = new Uint8Array(0);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    quarantine: { stage: 'normalize', program: null, discriminator: null, raw, reason, signature, slot, position: { outerIndex: null, innerIndex: null } },
+  };
+}
