@@ -1,6 +1,7 @@
 -- Up Migration
 
 -- Daily candles rolled up from price_candles_1h (a hierarchical continuous aggregate in TimescaleDB mode).
+-- Counts are cast back to bigint (a sum of bigints is numeric), so 1h and 1d have the same types.
 -- Same departures as price_candles_1h: a refresh policy (flaw 6) and the *_bucket_sum names (flaw 7; here
 -- the sum over the day's 5-minute buckets). The policy refreshes [now - 30 days, now - 1 day] every hour:
 -- price_candles_1h has no retention, so the window is only bounded by cost; only invalidated ranges are
@@ -21,9 +22,9 @@ begin
         last(close, bucket) as close,
         sum(volume_token) as volume_token,
         sum(volume_sol) as volume_sol,
-        sum(trade_count) as trade_count,
-        sum(buyer_bucket_sum) as buyer_bucket_sum,
-        sum(seller_bucket_sum) as seller_bucket_sum
+        sum(trade_count)::bigint as trade_count,
+        sum(buyer_bucket_sum)::bigint as buyer_bucket_sum,
+        sum(seller_bucket_sum)::bigint as seller_bucket_sum
       from price_candles_1h
       group by token_id, time_bucket(interval '1 day', bucket)
       with no data
@@ -44,9 +45,9 @@ begin
         (array_agg(close order by bucket desc))[1] as close,
         sum(volume_token) as volume_token,
         sum(volume_sol) as volume_sol,
-        sum(trade_count) as trade_count,
-        sum(buyer_bucket_sum) as buyer_bucket_sum,
-        sum(seller_bucket_sum) as seller_bucket_sum
+        sum(trade_count)::bigint as trade_count,
+        sum(buyer_bucket_sum)::bigint as buyer_bucket_sum,
+        sum(seller_bucket_sum)::bigint as seller_bucket_sum
       from price_candles_1h
       group by token_id, date_bin(interval '1 day', bucket, timestamptz '2000-01-03 00:00:00+00')
     $sql$;
