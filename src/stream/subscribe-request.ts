@@ -1,0 +1,58 @@
+/**
+ * Builds the Yellowstone `SubscribeRequest` from the decoder registry: one transaction filter that
+ * includes every transaction touching a decoded program (votes excluded, failed transactions kept —
+ * failed trades are recorded), plus slot status updates so the consumer can tell when a slot is done.
+ */
+import { CommitmentLevel, type SubscribeRequest } from '@triton-one/yellowstone-grpc';
+import { DECODER_PROGRAMS } from '../decoders/index.js';
+
+export type CommitmentName = 'processed' | 'confirmed' | 'finalized';
+
+/** Name of our transaction filter; the server echoes it in `SubscribeUpdate.filters`. */
+export const TRANSACTION_FILTER_NAME = 'megatron_programs';
+/** Name of our slot filter. */
+export const SLOT_FILTER_NAME = 'megatron_slots';
+
+const COMMITMENT_LEVELS: Record<CommitmentName, CommitmentLevel> = {
+  processed: CommitmentLevel.PROCESSED,
+  confirmed: CommitmentLevel.CONFIRMED,
+  finalized: CommitmentLevel.FINALIZED,
+};
+
+export interface SubscribeRequestOptions {
+  /** Program ids to include; defaults to every program of `DECODER_PROGRAMS`. */
+  programs?: readonly string[];
+  commitment: CommitmentName;
+  /** Replay from this slot (inclusive); omitted means "from the live head". */
+  fromSlot?: bigint | null;
+  /** A keep-alive ping id; the server answers with a pong carrying it. */
+  pingId?: number;
+}
+
+/** Program ids of the decoder registry, in registry order. */
+export function listDecoderProgramIds(): string[] {
+  return DECODER_PROGRAMS.map((program) => program.programId);
+}
+
+/** Builds the full subscription request (also sent again with `pingId` as a keep-alive). */
+export function buildSubscribeRequest(options: SubscribeRequestOptions): SubscribeRequest {
+  const programs = [...(options.programs ?? listDecoderProgramIds())];
+  const request: SubscribeRequest = {
+    accounts: {},
+    // Only the statuses at our commitment: a `confirmed` slot update then means "slot complete".
+    slots: { [SLOT_FILTER_NAME]: { filterByCommitment: true } },
+    // `failed` left unset = both successful and failed transactions (failed trades are recorded).
+    transactions: {
+      [TRANSACTION_FILTER_NAME]: { vote: false, accountInclude: programs, accountExclude: [], accountRequired: [] },
+    },
+    transactionsStatus: {},
+    blocks: {},
+    blocksMeta: {},
+    entry: {},
+    accountsDataSlice: [],
+    commitment: COMMITMENT_LEVELS[options.commitment],
+  };
+  if (options.fromSlot !== undefined && options.fromSlot !== null) request.fromSlot = options.fromSlot.toString();
+  if (options.pingId !== undefined) request.ping = { id: options.pingId };
+  return request;
+}
