@@ -55,131 +55,146 @@ export interface RedisSinkOptions {
   snapshotChunkUpdates?: number;
 }
 
-interface SinkState {
-  stale: boolean;
-  /** Bumped on every failure; a rebuild only clears `stale` if no failure happened while it ran. */
-  failureEpoch: number;
-  lastError: string | null;
-  rebuilds: number;
-  everReady: boolean;
-  rebuilding: boolean;
-  closed: boolean;
-  retryTimer: NodeJS.Timeout | null;
-}
-
 /** Creates the sink and starts connecting (connection errors are reported through `status()`). */
 export function createRedisSink(opts: RedisSinkOptions): RedisSink {
-  const batchTimeoutMs = opts.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
-  const commandTimeoutMs = opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  const keys = createKeyNames(opts.keyPrefix ?? '');
-  const channel = opts.channel ?? DEFAULT_EVENTS_CHANNEL;
-  const log = opts.logger;
-  const state: SinkState = {
-    stale: false, failureEpoch: 0, lastError: null, rebuilds: 0,
-    everReady: false, rebuilding: false, closed: false, retryTimer: null,
-  };
-  const client = createClient(opts, commandTimeoutMs);
-  defineCacheCommands(client);
+  return new CacheSink(opts);
+}
 
-  const markFailed = (err: unknown, dropped: boolean): void => {
-    state.stale = true;
-    state.failureEpoch += 1;
-    state.lastError = describeError(err);
-    if (dropped) opts.metrics?.redisBatchesDropped?.inc();
-  };
+class CacheSink implements RedisSink {
+  private readonly client: Redis;
+  private readonly keys: KeyNames;
+  private readonly channel: string;
+  private readonly commandTimeoutMs: number;
+  private stale = false;
+  /** Bumped on every failure; a rebuild only clears `stale` if no failure happened while it ran. */
+  private failureEpoch = 0;
+  private lastError: string | null = null;
+  private rebuilds = 0;
+  private everReady = false;
+  private rebuilding = false;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
 
-  const writeBatch = (batch: RedisBatch): Promise<void> =>
-    withTimeout(execBatch(client, keys, batch, channel), batchTimeoutMs);
+  constructor(private readonly opts: RedisSinkOptions) {
+    this.commandTimeoutMs = opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    this.keys = createKeyNames(opts.keyPrefix ?? '');
+    this.channel = opts.channel ?? DEFAULT_EVENTS_CHANNEL;
+    this.client = createClient(opts, this.commandTimeoutMs);
+    defineCacheCommands(this.client);
+    this.client.on('ready', () => this.onReady());
+    this.client.on('close', () => this.onClose());
+    this.client.on('error', (err: unknown) => this.onError(err));
+  }
 
-  const runRebuild = async (): Promise<void> => {
-    if (state.rebuilding || state.closed || client.status !== 'ready') return;
-    state.rebuilding = true;
-    const epoch = state.failureEpoch;
+  async applyCommittedBatch(batch: RedisBatch): Promise<void> {
+    if (this.closed) return;
+    if (this.client.status !== 'ready') {
+      this.markFailed(new Error(`redis not ready (${this.client.status}); batch dropped`), true);
+      return;
+    }
+    const started = process.hrtime.bigint();
+    try {
+      await this.writeBatch(batch);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.opts.metrics?.batchDuration?.observe({ sink: 'redis' }, seconds);
+    } catch (err) {
+      this.markFailed(err, true);
+      this.opts.logger.warn({ err: this.lastError }, 'redis batch dropped; cache marked stale');
+    }
+  }
+
+  status(): RedisSinkStatus {
+    return {
+      connected: this.client.status === 'ready',
+      stale: this.stale,
+      lastError: this.lastError,
+      rebuilds: this.rebuilds,
+    };
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.client.status !== 'ready') return false;
+    try {
+      return (await withTimeout(this.client.ping(), this.commandTimeoutMs)) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await closeClient(this.client, this.commandTimeoutMs);
+  }
+
+  private writeBatch(batch: RedisBatch): Promise<void> {
+    const work = execBatch(this.client, this.keys, batch, this.channel);
+    return withTimeout(work, this.opts.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS);
+  }
+
+  private markFailed(err: unknown, dropped: boolean): void {
+    this.stale = true;
+    this.failureEpoch += 1;
+    this.lastError = describeError(err);
+    if (dropped) this.opts.metrics?.redisBatchesDropped?.inc();
+  }
+
+  private onReady(): void {
+    this.opts.metrics?.redisConnected?.set(1);
+    const first = !this.everReady;
+    this.everReady = true;
+    this.opts.logger.info({ first }, 'redis connected');
+    if (this.stale || (first && this.opts.rebuildOnFirstConnect)) void this.runRebuild();
+  }
+
+  private onClose(): void {
+    this.opts.metrics?.redisConnected?.set(0);
+    if (!this.everReady || this.closed) return;
+    // The server may have restarted empty (a cache need not persist): rebuild on the next 'ready'.
+    if (!this.stale) this.markFailed(new Error('redis connection closed'), false);
+    this.opts.logger.warn({}, 'redis connection closed; cache marked stale');
+  }
+
+  private onError(err: unknown): void {
+    const message = describeError(err);
+    if (message !== this.lastError) this.opts.logger.warn({ err: message }, 'redis error');
+    this.lastError = message;
+  }
+
+  /** Reads the snapshot and writes it in bounded pipelines; on failure stays stale and retries later. */
+  private async runRebuild(): Promise<void> {
+    if (this.rebuilding || this.closed || this.client.status !== 'ready') return;
+    this.rebuilding = true;
+    const epoch = this.failureEpoch;
     const started = Date.now();
     try {
-      const snapshot = await opts.rebuild();
-      const chunks = splitSnapshot(snapshot, opts.snapshotChunkUpdates ?? DEFAULT_SNAPSHOT_CHUNK_UPDATES);
-      for (const chunk of chunks) await writeBatch(chunk);
-      if (state.failureEpoch === epoch) state.stale = false;
-      state.rebuilds += 1;
-      opts.metrics?.redisRebuilds?.inc();
-      log.info({ chunks: chunks.length, ms: Date.now() - started, stale: state.stale }, 'redis cache rebuilt');
+      const snapshot = await this.opts.rebuild();
+      const chunkUpdates = this.opts.snapshotChunkUpdates ?? DEFAULT_SNAPSHOT_CHUNK_UPDATES;
+      const chunks = splitSnapshot(snapshot, chunkUpdates);
+      for (const chunk of chunks) await this.writeBatch(chunk);
+      if (this.failureEpoch === epoch) this.stale = false;
+      this.rebuilds += 1;
+      this.opts.metrics?.redisRebuilds?.inc();
+      const ms = Date.now() - started;
+      this.opts.logger.info({ chunks: chunks.length, ms, stale: this.stale }, 'redis cache rebuilt');
     } catch (err) {
-      markFailed(err, false);
-      log.warn({ err: state.lastError }, 'redis cache rebuild failed; will retry');
+      this.markFailed(err, false);
+      this.opts.logger.warn({ err: this.lastError }, 'redis cache rebuild failed; will retry');
     } finally {
-      state.rebuilding = false;
+      this.rebuilding = false;
     }
-    if (state.stale) scheduleRebuild();
-  };
+    if (this.stale) this.scheduleRebuild();
+  }
 
-  const scheduleRebuild = (): void => {
-    if (state.closed || state.retryTimer) return;
-    state.retryTimer = setTimeout(() => {
-      state.retryTimer = null;
-      void runRebuild();
-    }, opts.rebuildRetryMs ?? DEFAULT_REBUILD_RETRY_MS);
-    state.retryTimer.unref();
-  };
-
-  client.on('ready', () => {
-    opts.metrics?.redisConnected?.set(1);
-    const first = !state.everReady;
-    state.everReady = true;
-    log.info({ first }, 'redis connected');
-    if (state.stale || (first && opts.rebuildOnFirstConnect)) void runRebuild();
-  });
-  client.on('close', () => {
-    opts.metrics?.redisConnected?.set(0);
-    if (!state.everReady || state.closed) return;
-    // The server may have restarted empty (a cache need not persist): rebuild on the next 'ready'.
-    if (!state.stale) markFailed(new Error('redis connection closed'), false);
-    log.warn({}, 'redis connection closed; cache marked stale');
-  });
-  client.on('error', (err: unknown) => {
-    const message = describeError(err);
-    if (message !== state.lastError) log.warn({ err: message }, 'redis error');
-    state.lastError = message;
-  });
-
-  return {
-    async applyCommittedBatch(batch) {
-      if (state.closed) return;
-      if (client.status !== 'ready') {
-        markFailed(new Error(`redis not ready (${client.status}); batch dropped`), true);
-        return;
-      }
-      const started = process.hrtime.bigint();
-      try {
-        await writeBatch(batch);
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        opts.metrics?.batchDuration?.observe({ sink: 'redis' }, seconds);
-      } catch (err) {
-        markFailed(err, true);
-        log.warn({ err: state.lastError }, 'redis batch dropped; cache marked stale');
-      }
-    },
-    status: (): RedisSinkStatus => ({
-      connected: client.status === 'ready',
-      stale: state.stale,
-      lastError: state.lastError,
-      rebuilds: state.rebuilds,
-    }),
-    async ping() {
-      if (client.status !== 'ready') return false;
-      try {
-        return (await withTimeout(client.ping(), commandTimeoutMs)) === 'PONG';
-      } catch {
-        return false;
-      }
-    },
-    async close() {
-      state.closed = true;
-      if (state.retryTimer) clearTimeout(state.retryTimer);
-      state.retryTimer = null;
-      await closeClient(client, commandTimeoutMs);
-    },
-  };
+  private scheduleRebuild(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.runRebuild();
+    }, this.opts.rebuildRetryMs ?? DEFAULT_REBUILD_RETRY_MS);
+    this.retryTimer.unref();
+  }
 }
 
 function createClient(opts: RedisSinkOptions, commandTimeoutMs: number): Redis {

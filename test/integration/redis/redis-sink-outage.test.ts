@@ -124,3 +124,35 @@ describe('redis sink pointed at a port where nothing listens', () => {
     await sink.close();
   });
 });
+
+describe('redis sink whose rebuild fails first', () => {
+  it('stays stale with the error, retries, and clears stale once a rebuild succeeds', async () => {
+    const port = await findFreePort();
+    let server = await startRedisServer(port);
+    let attempts = 0;
+    const sink = createRedisSink({
+      url: `redis://127.0.0.1:${port}`, keyPrefix: PREFIX, logger: silentLogger,
+      reconnectMaxDelayMs: 200, commandTimeoutMs: 300, batchTimeoutMs: 500, rebuildRetryMs: 1_000,
+      rebuild: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('postgres unreachable');
+        return SNAPSHOT;
+      },
+    });
+    try {
+      await waitFor(() => sink.status().connected, 5_000);
+      await killRedisServer(server);
+      await sink.applyCommittedBatch({ prices: [makePrice('r1', { slot: 5n })] });
+      server = await startRedisServer(port);
+      await waitFor(() => attempts === 1 && sink.status().connected, 5_000);
+      await waitFor(() => sink.status().lastError === 'postgres unreachable', 2_000);
+      expect(sink.status()).toMatchObject({ connected: true, stale: true, rebuilds: 0 });
+      await waitFor(() => sink.status().rebuilds === 1, 5_000);
+      expect(sink.status()).toMatchObject({ connected: true, stale: false, rebuilds: 1 });
+      expect(attempts).toBe(2);
+    } finally {
+      await sink.close();
+      await killRedisServer(server);
+    }
+  });
+});

@@ -152,6 +152,23 @@ describe('redis sink writes', () => {
     subscriber.disconnect();
   });
 
+  it('rebuilds on the first connection when asked, in chunks of the configured size', async () => {
+    const prices = Array.from({ length: 5 }, (_, i) => makePrice(`fc${i}`, { slot: 700n, price: `${i}` }));
+    const firstConnect = createRedisSink({
+      url: REDIS_URL, keyPrefix: PREFIX, channel: CHANNEL, logger: silentLogger,
+      rebuildOnFirstConnect: true, snapshotChunkUpdates: 2,
+      rebuild: async () => ({ prices, hotScores: [], tokenScores: [], activeSignals: [] }),
+    });
+    try {
+      await waitFor(() => firstConnect.status().rebuilds === 1, 5_000);
+      expect(firstConnect.status()).toEqual({ connected: true, stale: false, lastError: null, rebuilds: 1 });
+      const written = await direct.mget(prices.map((p) => `${PREFIX}price:current:${p.tokenId}`));
+      expect(written.map((t) => (JSON.parse(t ?? 'null') as { price: string } | null)?.price)).toEqual(['0', '1', '2', '3', '4']);
+    } finally {
+      await firstConnect.close();
+    }
+  });
+
   it('answers ping and reports a healthy status', async () => {
     expect(await sink.ping()).toBe(true);
     expect(sink.status()).toEqual({ connected: true, stale: false, lastError: null, rebuilds: 0 });
