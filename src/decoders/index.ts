@@ -1,13 +1,18 @@
 /**
  * The decoder stage: `ChainTransaction` → `DecodedEvent[]` + quarantine records. Pure: no I/O.
+ * Registry: one `ProgramDecoder` per program id (routing by program id comes before discriminators).
  */
+import { decodeWith } from './decode-transaction.js';
+import type { ProgramDecoder } from './program-decoder.js';
+import { pumpfunDecoder } from './pumpfun/index.js';
 import type { ChainTransaction, DecodeResult } from './types.js';
 
 export * from './types.js';
 export { DECODER_PROGRAMS } from './programs.js';
 
+const DECODERS: ReadonlyMap<string, ProgramDecoder> = new Map([pumpfunDecoder].map((d) => [d.programId, d]));
+
 /** Decodes every Pump.fun / LaunchLab / PumpSwap event of one transaction, in transaction order. */
 export function decodeTransaction(tx: ChainTransaction): DecodeResult {
-  void tx;
-  return { events: [], quarantine: [] };
+  return decodeWith(DECODERS, tx);
 }

@@ -1,0 +1,173 @@
+/**
+ * One transaction → its events, in transaction order, each real event once.
+ *
+ * Sources, per program invocation (routed by program id first — pump and LaunchLab share the
+ * TradeEvent discriminator): self-CPI inner instructions (`e445a52e51cb9a1d ‖ event`) and `Program data:`
+ * log lines. Pump writes both with identical bytes, LaunchLab sometimes only the CPI, a key behind an
+ * unresolved lookup table leaves only the log: a log payload equal to a CPI payload of the same
+ * invocation is the same event. A failed transaction has no effective events: its trade instructions
+ * are reported as attempts (success = false). LaunchLab migrations exist only as instructions.
+ */
+import { discriminatorHex, EVENT_IX_TAG, readDiscriminator } from './discriminator.js';
+import { readLogEvents } from './log-events.js';
+import { makeEnvelope, type EventContext, type EventOutcome, type ProgramDecoder } from './program-decoder.js';
+import type { ChainInstruction, ChainTransaction, DecodedEvent, DecodeResult, EventSource, QuarantineRecord } from './types.js';
+
+interface Candidate {
+  decoder: ProgramDecoder;
+  key: number;
+  outerIndex: number;
+  innerIndex: number | null;
+  invocation: ChainInstruction | null;
+  source: EventSource;
+  /** Event payload (discriminator first); null for an instruction-derived event or bad base64. */
+  payload: Uint8Array | null;
+  instruction: ChainInstruction | null;
+  reason: string | null;
+}
+
+const invocationKey = (outer: number, inner: number | null): number => outer * 4096 + (inner === null ? 0 : inner + 1);
+
+/** Decodes one normalised transaction. Never throws: bad payloads become quarantine records. */
+export function decodeWith(decoders: ReadonlyMap<string, ProgramDecoder>, tx: ChainTransaction): DecodeResult {
+  const events: DecodedEvent[] = [];
+  const quarantine: QuarantineRecord[] = [];
+  if (!touchesPrograms(tx, decoders)) return { events, quarantine };
+  const candidates = tx.success ? collectEffective(decoders, tx) : collectAttempts(decoders, tx);
+  for (const c of candidates) {
+    const ctx: EventContext = { tx, invocation: c.invocation, envelope: makeEnvelope(tx, c.decoder.name, c.source, c.outerIndex, c.innerIndex) };
+    const outcome = runCandidate(c, ctx);
+    if (outcome.type === 'event') {
+      outcome.event.position.eventIndex = events.length;
+      events.push(outcome.event);
+    } else if (outcome.type === 'quarantine') {
+      quarantine.push(toQuarantine(c, tx, outcome.reason));
+    }
+  }
+  return { events, quarantine };
+}
+
+function touchesPrograms(tx: ChainTransaction, decoders: ReadonlyMap<string, ProgramDecoder>): boolean {
+  for (const key of tx.accountKeys) if (decoders.has(key)) return true;
+  for (const ix of tx.instructions) if (decoders.has(ix.programId)) return true;
+  for (const line of tx.logMessages) if (line.endsWith(']') && decoders.has(line.slice(8, line.indexOf(' ', 8)))) return true;
+  return false;
+}
+
+function runCandidate(c: Candidate, ctx: EventContext): EventOutcome {
+  try {
+    if (c.reason !== null) return { type: 'quarantine', reason: c.reason };
+    if (c.payload !== null) {
+      if (c.payload.length < 8) return { type: 'quarantine', reason: 'event payload shorter than its discriminator' };
+      return c.decoder.decodeEvent(c.payload, ctx);
+    }
+    const ix = c.instruction as ChainInstruction;
+    if (!ctx.tx.success) {
+      const trade = c.decoder.attemptedTrade?.(ix, ctx) ?? null;
+      return trade === null ? { type: 'ignored' } : { type: 'event', event: trade };
+    }
+    const derived = c.decoder.instructionEvents?.(ix, ctx) ?? [];
+    return derived[0] === undefined ? { type: 'ignored' } : { type: 'event', event: derived[0] };
+  } catch (error) {
+    return { type: 'quarantine', reason: `malformed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Successful transaction: CPI events, log events (deduplicated against CPI), instruction events. */
+function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: ChainTransaction): Candidate[] {
+  const groups = new Map<number, { cpi: Candidate[]; log: Candidate[]; ix: Candidate[] }>();
+  const groupOf = (key: number) => {
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { cpi: [], log: [], ix: [] }));
+    return g;
+  };
+  const instructions = tx.instructions;
+  for (let i = 0; i < instructions.length; i += 1) {
+    const ix = instructions[i] as ChainInstruction;
+    const decoder = decoders.get(ix.programId);
+    if (decoder === undefined) continue;
+    if (ix.innerIndex !== null && readDiscriminator(ix.data) === EVENT_IX_TAG) {
+      const parent = findParent(instructions, i) ?? ix;
+      const c = candidate(decoder, parent, 'cpi', ix.data.subarray(8), null);
+      groupOf(c.key).cpi.push(c);
+    } else {
+      const c = instructionCandidate(decoder, ix);
+      if (c !== null) groupOf(c.key).ix.push(c);
+    }
+  }
+  for (const le of readLogEvents(tx.logMessages, instructions, new Set(decoders.keys()))) {
+    const decoder = decoders.get(le.programId) as ProgramDecoder;
+    const c = candidate(decoder, le.invocation, 'log', le.payload, le.payload === null ? 'Program data line is not base64' : null);
+    c.outerIndex = le.outerIndex;
+    c.innerIndex = le.innerIndex;
+    c.key = invocationKey(le.outerIndex, le.innerIndex);
+    groupOf(c.key).log.push(c);
+  }
+  const out: Candidate[] = [];
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const g = groups.get(key) as { cpi: Candidate[]; log: Candidate[]; ix: Candidate[] };
+    const unmatched = [...g.cpi];
+    out.push(...g.cpi);
+    for (const log of g.log) {
+      const twin = unmatched.findIndex((c) => log.payload !== null && c.payload !== null && Buffer.compare(c.payload, log.payload) === 0);
+      if (twin >= 0) unmatched.splice(twin, 1);
+      else out.push(log);
+    }
+    out.push(...g.ix);
+  }
+  return out;
+}
+
+/** Failed transaction: every instruction of ours, read as an attempt (no event is effective). */
+function collectAttempts(decoders: ReadonlyMap<string, ProgramDecoder>, tx: ChainTransaction): Candidate[] {
+  const out: Candidate[] = [];
+  for (const ix of tx.instructions) {
+    const decoder = decoders.get(ix.programId);
+    if (decoder === undefined || readDiscriminator(ix.data) === EVENT_IX_TAG) continue;
+    if (decoder.attemptedTrade === undefined) continue;
+    out.push(candidate(decoder, ix, 'instruction', null, null, ix));
+  }
+  return out;
+}
+
+function instructionCandidate(decoder: ProgramDecoder, ix: ChainInstruction): Candidate | null {
+  if (ix.data.length === 0) return null; // jsonParsed instruction without raw data
+  const name = decoder.instructionName(ix.data);
+  if (name === null) return candidate(decoder, ix, 'instruction', null, 'unknown instruction discriminator', ix);
+  return decoder.instructionEvents === undefined ? null : candidate(decoder, ix, 'instruction', null, null, ix);
+}
+
+/** The program's own invocation that a self-CPI event belongs to: same program, one level up. */
+function findParent(instructions: ChainInstruction[], at: number): ChainInstruction | null {
+  const self = instructions[at] as ChainInstruction;
+  let loose: ChainInstruction | null = null;
+  for (let j = at - 1; j >= 0; j -= 1) {
+    const ix = instructions[j] as ChainInstruction;
+    if (ix.outerIndex !== self.outerIndex) break;
+    if (ix.programId !== self.programId || readDiscriminator(ix.data) === EVENT_IX_TAG) continue;
+    if (ix.stackHeight === self.stackHeight - 1) return ix;
+    loose ??= ix;
+  }
+  return loose;
+}
+
+function candidate(
+  decoder: ProgramDecoder,
+  invocation: ChainInstruction | null,
+  source: EventSource,
+  payload: Uint8Array | null,
+  reason: string | null,
+  instruction: ChainInstruction | null = null,
+): Candidate {
+  const outerIndex = invocation?.outerIndex ?? 0;
+  const innerIndex = invocation?.innerIndex ?? null;
+  return { decoder, key: invocationKey(outerIndex, innerIndex), outerIndex, innerIndex, invocation, source, payload, instruction, reason };
+}
+
+function toQuarantine(c: Candidate, tx: ChainTransaction, reason: string): QuarantineRecord {
+  const raw = c.payload ?? c.instruction?.data ?? new Uint8Array(0);
+  return {
+    stage: 'decode', program: c.decoder.name, discriminator: discriminatorHex(raw), raw, reason,
+    signature: tx.signature, slot: tx.slot, position: { outerIndex: c.outerIndex, innerIndex: c.innerIndex },
+  };
+}

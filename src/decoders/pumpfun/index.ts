@@ -1,0 +1,42 @@
+/** Pump.fun (6EF8…F6P): routes events by discriminator; reads trade instructions of failed transactions. */
+import { readDiscriminator } from '../discriminator.js';
+import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
+import { PUMPFUN_PROGRAM_ID } from '../programs.js';
+import type { ChainInstruction } from '../types.js';
+import { decodePumpCompleteEvent, decodePumpMigrationEvent } from './complete-events.js';
+import { decodePumpCreateEvent } from './create-event.js';
+import { PUMP_EVENT, PUMP_IGNORED_EVENTS, PUMP_INSTRUCTIONS } from './discriminators.js';
+import { readPumpAttemptedTrade } from './instructions.js';
+import { decodePumpTradeEvent } from './trade-event.js';
+
+function instructionName(data: Uint8Array): string | null {
+  const disc = readDiscriminator(data);
+  return disc === null ? null : (PUMP_INSTRUCTIONS.get(disc) ?? null);
+}
+
+function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
+  const disc = readDiscriminator(payload);
+  const ixName = ctx.invocation === null ? null : instructionName(ctx.invocation.data);
+  switch (disc) {
+    case PUMP_EVENT.TradeEvent:
+      return { type: 'event', event: decodePumpTradeEvent(payload, ctx, ixName) };
+    case PUMP_EVENT.CreateEvent:
+      return { type: 'event', event: decodePumpCreateEvent(payload, ctx, ixName) };
+    case PUMP_EVENT.CompleteEvent:
+      return { type: 'event', event: decodePumpCompleteEvent(payload, ctx) };
+    case PUMP_EVENT.CompletePumpAmmMigrationEvent:
+      return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
+    default:
+      if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
+      return { type: 'quarantine', reason: 'unknown pump event discriminator' };
+  }
+}
+
+/** The Pump.fun program decoder. */
+export const pumpfunDecoder: ProgramDecoder = {
+  name: 'pumpfun',
+  programId: PUMPFUN_PROGRAM_ID,
+  decodeEvent,
+  instructionName,
+  attemptedTrade: (ix: ChainInstruction, ctx: EventContext) => readPumpAttemptedTrade(ix, instructionName(ix.data), ctx),
+};

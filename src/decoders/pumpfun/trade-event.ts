@@ -1,0 +1,124 @@
+/**
+ * Pump.fun TradeEvent, every era (FACTS §4). Fields are append-only: read what the payload has.
+ *  v0 113 B (legacy IDL 2024-09) · v1 129 B +real reserves (IDL df5013e) · v2 225 B +fees, creator (e2b66e4)
+ *  v3 258 B +volume fields (0c64400) · v4 +ix_name (3359025) · v5 +mayhem_mode (f0ef005)
+ *  v6 +cashback (82dacac) · v7 +buyback, shareholders, quote_mint/amount/reserves (91db680)
+ * A later step that does not fit (the 2026-10 391-byte events) stops the walk: the rest is trailing bytes.
+ */
+import { BorshReader } from '../borsh-reader.js';
+import type { EventContext } from '../program-decoder.js';
+import { WSOL_MINT, type TradeEvent } from '../types.js';
+
+const DEFAULT_PUBKEY = '11111111111111111111111111111111';
+const IX_NAME = /^[a-z0-9_]{1,64}$/;
+const MAX_SHAREHOLDERS = 64;
+/** Account indexes of the trade instructions: the buy/sell family and the quote-paired _v2 family (IDL 91db680). */
+const V1_ACCOUNTS = { mint: 2, bondingCurve: 3, user: 6 };
+const V2_ACCOUNTS = { mint: 1, bondingCurve: 10, user: 13 };
+
+type Extra = TradeEvent['extra'];
+
+/** Decodes a TradeEvent payload (discriminator included); throws TruncatedError below 113 bytes. */
+export function decodePumpTradeEvent(payload: Uint8Array, ctx: EventContext, ixName: string | null): TradeEvent {
+  const pool = bondingCurveOf(ctx, ixName);
+  const r = new BorshReader(payload, 8);
+  const mint = r.pubkey();
+  const solAmount = r.u64();
+  const tokenAmount = r.u64();
+  const isBuy = r.bool();
+  const user = r.pubkey();
+  const timestamp = r.i64();
+  const virtualSolReserves = r.u64();
+  const virtualTokenReserves = r.u64();
+  const event: TradeEvent = {
+    ...ctx.envelope, kind: 'trade', layout: 'pump.TradeEvent.v0', trailingBytes: 0,
+    mint, user, isBuy, solAmount, tokenAmount, quoteMint: WSOL_MINT,
+    pool, timestamp, virtualSolReserves, virtualTokenReserves,
+    realSolReserves: null, realTokenReserves: null, fee: null, creatorFee: null, protocolFee: null,
+    platformFee: null, shareFee: null, ixName, poolState: null, amountIn: null, amountOut: null,
+    poolStatus: null, extra: {},
+  };
+  readAppendedFields(r, event);
+  event.trailingBytes = r.remaining;
+  return event;
+}
+
+function readAppendedFields(r: BorshReader, e: TradeEvent): void {
+  const steps: Array<[string, number, () => void]> = [
+    ['v1', 16, () => { e.realSolReserves = r.u64(); e.realTokenReserves = r.u64(); }],
+    ['v2', 96, () => readFeeFields(r, e)],
+    ['v3', 33, () => readVolumeFields(r, e.extra)],
+    ['v4', 5, () => readIxName(r, e)],
+    ['v5', 1, () => { e.extra.mayhemMode = r.bool(); }],
+    ['v6', 16, () => { e.extra.cashbackFeeBasisPoints = r.u64().toString(); e.extra.cashback = r.u64().toString(); }],
+    ['v7', 16 + 4 + 32 + 24, () => readQuoteFields(r, e)],
+  ];
+  for (const [version, minBytes, read] of steps) {
+    if (r.remaining < minBytes) return;
+    const start = r.offset;
+    try {
+      read(); // every step reads all its fields before it assigns any
+    } catch {
+      r.offset = start;
+      return;
+    }
+    e.layout = `pump.TradeEvent.${version}`;
+  }
+}
+
+function readFeeFields(r: BorshReader, e: TradeEvent): void {
+  // Fixed size, guarded by the step's byte count: cannot fail half-way.
+  e.extra.feeRecipient = r.pubkey();
+  e.extra.feeBasisPoints = r.u64().toString();
+  e.fee = r.u64();
+  e.extra.creator = r.pubkey();
+  e.extra.creatorFeeBasisPoints = r.u64().toString();
+  e.creatorFee = r.u64();
+}
+
+function readVolumeFields(r: BorshReader, extra: Extra): void {
+  extra.trackVolume = r.bool();
+  extra.totalUnclaimedTokens = r.u64().toString();
+  extra.totalClaimedTokens = r.u64().toString();
+  extra.currentSolVolume = r.u64().toString();
+  extra.lastUpdateTimestamp = r.i64().toString();
+}
+
+function readIxName(r: BorshReader, e: TradeEvent): void {
+  const name = r.string();
+  if (!IX_NAME.test(name)) throw new Error('not an instruction name');
+  e.ixName = name;
+}
+
+function readQuoteFields(r: BorshReader, e: TradeEvent): void {
+  const buybackFeeBasisPoints = r.u64();
+  const buybackFee = r.u64();
+  const holders = r.u32();
+  if (holders > MAX_SHAREHOLDERS) throw new Error('implausible shareholder count');
+  r.skip(holders * 34);
+  const quoteMint = r.pubkey();
+  const quoteAmount = r.u64();
+  const virtualQuote = r.u64();
+  const realQuote = r.u64();
+  if (quoteMint !== DEFAULT_PUBKEY) {
+    // Quote-paired coin (USDC): the SOL fields are 0, the amounts live in the quote fields.
+    e.quoteMint = quoteMint;
+    e.solAmount = quoteAmount;
+    e.virtualSolReserves = virtualQuote;
+    e.realSolReserves = realQuote;
+  }
+  e.extra.buybackFeeBasisPoints = buybackFeeBasisPoints.toString();
+  e.extra.buybackFee = buybackFee.toString();
+  e.extra.shareholders = holders;
+  e.extra.quoteAmount = quoteAmount.toString();
+}
+
+/** The bonding curve from the invoking trade instruction's accounts (the event does not carry it). */
+function bondingCurveOf(ctx: EventContext, ixName: string | null): string | null {
+  const ix = ctx.invocation;
+  if (ix === null || ixName === null) return null;
+  const layout = ixName.endsWith('_v2') ? V2_ACCOUNTS : V1_ACCOUNTS;
+  return ix.accounts[layout.bondingCurve] ?? null;
+}
+
+export { V1_ACCOUNTS as PUMP_TRADE_V1_ACCOUNTS, V2_ACCOUNTS as PUMP_TRADE_V2_ACCOUNTS };
