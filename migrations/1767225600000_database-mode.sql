@@ -7,8 +7,8 @@
 --
 -- Detection: `timescaledb` listed in pg_available_extensions. An operator can force plain mode on a
 -- TimescaleDB server with the session setting `megatron.db_mode=plain` (e.g. PGOPTIONS='-c megatron.db_mode=plain').
--- If the extension is listed but cannot be created (not in shared_preload_libraries), we fall back to
--- plain mode and record why, rather than failing the whole deployment.
+-- If the extension is listed but cannot be created (e.g. not in shared_preload_libraries) the migration
+-- fails with a hint, rather than silently building a plain-mode database on a TimescaleDB server.
 create table megatron_settings (
   key text primary key,
   value text not null,
@@ -34,18 +34,18 @@ begin
   if wanted = 'plain' then
     why := 'forced by megatron.db_mode=plain';
   elsif exists (select 1 from pg_available_extensions where name = 'timescaledb') then
+    created_timescaledb := not exists (select 1 from pg_extension where extname = 'timescaledb');
     begin
-      created_timescaledb := not exists (select 1 from pg_extension where extname = 'timescaledb');
       create extension if not exists timescaledb;
-      mode := 'timescaledb';
-      why := 'timescaledb extension available';
     exception when others then
-      created_timescaledb := false;
-      why := 'timescaledb listed but could not be created: ' || sqlerrm;
+      raise exception 'timescaledb is available but could not be created: %', sqlerrm
+        using hint = 'add timescaledb to shared_preload_libraries, or run the migrations with '
+          'PGOPTIONS=''-c megatron.db_mode=plain'' to use plain PostgreSQL mode';
     end;
-  end if;
-  if wanted = 'timescaledb' and mode <> 'timescaledb' then
-    raise exception 'megatron.db_mode=timescaledb but %', why;
+    mode := 'timescaledb';
+    why := 'timescaledb extension available';
+  elsif wanted = 'timescaledb' then
+    raise exception 'megatron.db_mode=timescaledb but timescaledb is not available on this server';
   end if;
 
   -- btree_gist lets slot_coverage exclude overlapping ranges per stream (text equality inside a GiST index).

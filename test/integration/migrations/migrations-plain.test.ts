@@ -114,6 +114,23 @@ describe('migrations on plain PostgreSQL', () => {
     expect(await runMigrations({ databaseUrl: database.url })).toEqual([]);
   });
 
+  it('refuses TimescaleDB mode when the server has no TimescaleDB, and leaves nothing behind', async () => {
+    const other = await createTestDatabase('migrations_forced');
+    try {
+      const forced = `${other.url}?options=${encodeURIComponent('-c megatron.db_mode=timescaledb')}`;
+      await expect(runMigrations({ databaseUrl: forced })).rejects.toThrow(/timescaledb is not available/);
+      const probe = new pg.Client({ connectionString: other.url });
+      await probe.connect();
+      try {
+        expect((await probe.query(SELECT_PUBLIC_LEFTOVERS_SQL)).rows).toEqual([]);
+      } finally {
+        await probe.end();
+      }
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('goes down to an empty public schema and up again', async () => {
     const down = await runMigrations({ databaseUrl: database.url, direction: 'down', count: Infinity });
     expect(down).toHaveLength(MIGRATION_COUNT);

@@ -17,9 +17,13 @@ export interface PgliteClient {
   close(): Promise<void>;
 }
 
-/** Starts an in-memory PGlite with the TimescaleDB and btree_gist extensions available. */
-export async function createPgliteTimescaleClient(): Promise<PgliteClient> {
-  const pglite = await PGlite.create({ extensions: { timescaledb, btree_gist } });
+/**
+ * Starts PGlite with the TimescaleDB and btree_gist extensions available: in memory, or persisted in
+ * `dataDir` so a test can reopen the same database in a new session.
+ */
+export async function createPgliteTimescaleClient(dataDir?: string): Promise<PgliteClient> {
+  const extensions = { timescaledb, btree_gist };
+  const pglite = await PGlite.create(dataDir === undefined ? { extensions } : { dataDir, extensions });
   const query: PgliteClient['query'] = async (config, values) => {
     const text = typeof config === 'string' ? config : config.text;
     const params = values ?? (typeof config === 'string' ? undefined : config.values);
