@@ -34,15 +34,20 @@ export async function runMigrations(opts: RunMigrationsOptions): Promise<string[
   return runWithConnection({ databaseUrl: opts.databaseUrl }, opts);
 }
 
+/** The part of pg's client API node-pg-migrate calls on an external client. */
+export interface MigrationClient {
+  query(config: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 /**
  * Same as `runMigrations`, on a client the caller owns (left open). Any object with pg's `query`
  * shape works, e.g. an adapter over an in-process database in tests.
  */
 export async function runMigrationsWithClient(
-  client: Pick<ClientBase, 'query'>,
+  client: MigrationClient,
   opts: Omit<RunMigrationsOptions, 'databaseUrl'>,
 ): Promise<string[]> {
-  return runWithConnection({ dbClient: client as ClientBase }, opts);
+  return runWithConnection({ dbClient: client as unknown as ClientBase }, opts);
 }
 
 async function runWithConnection(

@@ -32,7 +32,7 @@ export async function checkTimescaleObjects(db: SqlClient): Promise<void> {
   );
   expect(compression.rows).toEqual(
     ['price_candles_1m:bucket', 'price_candles_5m:bucket', 'transactions:block_time'].flatMap((entry) => {
-      const [table, time] = entry.split(':');
+      const [table = '', time = ''] = entry.split(':');
       return [
         { hypertable_name: table, attname: time, segmentby_column_index: null, orderby_column_index: 1, orderby_asc: false },
         { hypertable_name: table, attname: 'token_id', segmentby_column_index: 1, orderby_column_index: null, orderby_asc: null },
