@@ -1,0 +1,222 @@
+/**
+ * Turns decoded events into rows (the seed's "Monitor Output Mappings"):
+ * - create / pool_create → `tokens` + `pools` (launch pool with its initial price and liquidity);
+ * - trade → `transactions` (raw and normalised amounts, price, fees, success, error) and, when it
+ *   succeeded, the launch pool's new reserves and bonding-curve progress;
+ * - complete / migrate → graduation of the token, curve status, and the new AMM pool.
+ * A trade for a mint we have not seen creates the token "discovered by trade"; a late create event
+ * completes it. Pure given the registry: no I/O, no clock.
+ */
+import type { ChainTransaction, CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, QuarantineRecord, TradeEvent } from '../decoders/types.js';
+import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../decoders/programs.js';
+import { poolIdOf, tokenIdOf } from './ids.js';
+import { DEFAULT_TOKEN_DECIMALS, decimalsOf } from './quote-mints.js';
+import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js';
+import { tradeRow, tradeState } from './trade-rows.js';
+import type { Batch, Platform, TokenRow } from './rows.js';
+import type { TokenInfo, TokenRegistry } from './token-registry.js';
+
+/** Adds one transaction's events to `batch`. Events that cannot become rows go to quarantine. */
+export function addTransactionRows(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, events: readonly DecodedEvent[]): void {
+  for (const event of events) {
+    const blockTime = blockTimeOf(tx, event);
+    if (blockTime === null) {
+      batch.quarantine.push(storeQuarantine(event, 'no block time: neither the source nor the event carries one'));
+      continue;
+    }
+    switch (event.kind) {
+      case 'create':
+      case 'pool_create':
+        addCreate(batch, registry, tx, event, blockTime);
+        break;
+      case 'trade':
+        addTrade(batch, registry, tx, event, blockTime);
+        break;
+      case 'complete':
+      case 'migrate':
+        if (event.success) addGraduation(batch, registry, tx, event, blockTime);
+        break;
+    }
+  }
+}
+
+function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: CreateEvent | PoolCreateEvent, blockTime: Date): void {
+  if (!event.success) return;
+  const platform: Platform = event.kind === 'create' ? 'pumpfun' : 'raydium_launchpad';
+  const pool = event.kind === 'create' ? event.bondingCurve : event.poolState;
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool, quoteMint: event.quoteMint, decimals: event.decimals }, event.slot);
+  const creator = event.kind === 'create' ? (event.creator ?? event.user) : event.creator;
+  batch.tokens.push({
+    ...discoveredToken(info, event.slot),
+    discoverySource: 'create_event',
+    symbol: clean(event.symbol),
+    name: clean(event.name),
+    creationSignature: event.signature,
+    creationTime: blockTime,
+    creator,
+    tokenProgram: event.tokenProgram,
+    initialSupply: event.kind === 'create' ? event.tokenTotalSupply : event.supply,
+    metadata: createMetadata(event),
+  });
+  batch.pools.push(launchPoolRow(info, launchFacts(event)));
+  if (event.kind === 'create' && event.virtualSolReserves !== null) {
+    batch.poolStates.push({
+      poolId: info.poolId!,
+      slot: event.slot,
+      txIndex: event.txIndex ?? 0,
+      eventIndex: event.position.eventIndex,
+      virtualSolReserves: event.virtualSolReserves,
+      virtualTokenReserves: event.virtualTokenReserves,
+      realSolReserves: 0n,
+      realTokenReserves: event.realTokenReserves,
+      progress: '0.00',
+      status: 'active',
+    });
+  }
+  registry.set({ ...info, createSeen: true });
+}
+
+function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: TradeEvent, blockTime: Date): void {
+  const platform: Platform = event.program === 'raydium_launchpad' ? 'raydium_launchpad' : 'pumpfun';
+  const pool = event.poolState ?? event.pool;
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool, quoteMint: event.quoteMint, decimals: null }, event.slot);
+  if (info.poolId === null) {
+    batch.quarantine.push(storeQuarantine(event, 'trade without a pool address: cannot key its pool'));
+    return;
+  }
+  batch.trades.push(tradeRow(event, info, tx.fee, blockTime));
+  if (!event.success) return;
+  const state = tradeState(event, info);
+  if (state && isNewer(info, state.slot, state.txIndex, state.eventIndex)) {
+    batch.poolStates.push(state);
+    registry.set({ ...info, lastState: [state.slot, state.txIndex, state.eventIndex] });
+  }
+}
+
+function addGraduation(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: DecodedEvent & { kind: 'complete' | 'migrate' }, blockTime: Date): void {
+  const platform: Platform = event.program === 'raydium_launchpad' ? 'raydium_launchpad' : 'pumpfun';
+  const quoteMint = event.kind === 'migrate' ? event.quoteMint : null;
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool: event.bondingCurve, quoteMint, decimals: null }, event.slot);
+  const ammPool = event.kind === 'migrate' ? ammPoolRow(info, event as MigrateEvent) : null;
+  if (ammPool) batch.pools.push(ammPool);
+  batch.graduations.push({
+    tokenId: info.tokenId,
+    signature: event.signature,
+    blockTime,
+    slot: event.slot,
+    curvePoolId: info.poolId,
+    ammPool,
+    kind: event.kind,
+  });
+}
+
+interface TokenFacts {
+  mint: string;
+  platform: Platform;
+  pool: string | null;
+  quoteMint: string | null;
+  decimals: number | null;
+}
+
+/** Returns what we know of the mint; on first sight adds its (discovered) token and launch pool rows. */
+function ensureToken(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, facts: TokenFacts, slot: bigint): TokenInfo {
+  const known = registry.get(facts.mint);
+  if (known && (known.poolAddress !== null || facts.pool === null)) return known;
+  const quoteMint = facts.quoteMint ?? known?.quoteMint ?? 'So11111111111111111111111111111111111111112';
+  const info: TokenInfo = {
+    tokenId: tokenIdOf(facts.mint),
+    mint: facts.mint,
+    platform: known?.platform ?? facts.platform,
+    decimals: facts.decimals ?? known?.decimals ?? decimalsOf(facts.mint, tx, DEFAULT_TOKEN_DECIMALS),
+    quoteMint,
+    quoteDecimals: decimalsOf(quoteMint, tx, 9),
+    poolAddress: facts.pool ?? known?.poolAddress ?? null,
+    poolId: facts.pool ? poolIdOf(facts.pool) : (known?.poolId ?? null),
+    createSeen: known?.createSeen ?? false,
+    lastState: known?.lastState ?? null,
+  };
+  registry.set(info);
+  batch.tokens.push(discoveredToken(info, slot));
+  if (info.poolAddress !== null) batch.pools.push(launchPoolRow(info, {}));
+  return info;
+}
+
+function discoveredToken(info: TokenInfo, slot: bigint): TokenRow {
+  return {
+    id: info.tokenId,
+    mint: info.mint,
+    platform: info.platform,
+    discoverySource: 'trade',
+    symbol: null,
+    name: null,
+    decimals: info.decimals,
+    creationSignature: null,
+    creationTime: null,
+    creator: null,
+    quoteMint: info.quoteMint,
+    tokenProgram: null,
+    bondingCurve: info.poolAddress,
+    initialSupply: null,
+    metadata: null,
+    slot,
+  };
+}
+
+function launchFacts(event: CreateEvent | PoolCreateEvent): LaunchPoolFacts {
+  if (event.kind === 'create') {
+    return {
+      programId: PUMPFUN_PROGRAM_ID,
+      virtualSolReserves: event.virtualSolReserves,
+      virtualTokenReserves: event.virtualTokenReserves,
+    };
+  }
+  return { programId: RAYDIUM_LAUNCHPAD_PROGRAM_ID, baseVault: event.baseVault, quoteVault: event.quoteVault };
+}
+
+function createMetadata(event: CreateEvent | PoolCreateEvent): Record<string, unknown> {
+  const base: Record<string, unknown> = { uri: clean(event.uri), layout: event.layout };
+  if (event.kind === 'create') return { ...base, isMayhemMode: event.isMayhemMode, bondingCurve: event.bondingCurve };
+  return {
+    ...base,
+    config: event.config,
+    platformConfig: event.platformConfig,
+    curveType: event.curveType,
+    totalBaseSell: event.totalBaseSell?.toString() ?? null,
+    totalQuoteFundRaising: event.totalQuoteFundRaising?.toString() ?? null,
+    migrateType: event.migrateType,
+  };
+}
+
+function isNewer(info: TokenInfo, slot: bigint, txIndex: number, eventIndex: number): boolean {
+  const last = info.lastState;
+  if (!last) return true;
+  if (slot !== last[0]) return slot > last[0];
+  if (txIndex !== last[1]) return txIndex > last[1];
+  return eventIndex > last[2];
+}
+
+/** Block time: the source's, else the event's own clock reading (Pump.fun events carry one). */
+function blockTimeOf(tx: ChainTransaction, event: DecodedEvent): Date | null {
+  if (tx.blockTime !== null) return new Date(tx.blockTime * 1000);
+  const stamp = 'timestamp' in event ? event.timestamp : null;
+  return stamp !== null && stamp !== undefined ? new Date(Number(stamp) * 1000) : null;
+}
+
+/** Borsh strings may end in NUL padding, which PostgreSQL text cannot hold. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u0000/g, '').trim();
+}
+
+function storeQuarantine(event: DecodedEvent, reason: string): QuarantineRecord {
+  return {
+    stage: 'store',
+    program: event.program,
+    discriminator: null,
+    raw: new TextEncoder().encode(JSON.stringify({ kind: event.kind, signature: event.signature, position: event.position })),
+    reason,
+    signature: event.signature,
+    slot: event.slot,
+    position: { outerIndex: event.position.outerIndex, innerIndex: event.position.innerIndex },
+  };
+}

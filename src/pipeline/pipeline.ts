@@ -1,0 +1,194 @@
+/**
+ * The pipeline stage: takes stream items from the bounded queue, decodes them, builds rows, and
+ * commits them in batches through the PostgreSQL sink, then updates the Redis cache.
+ *
+ * Batcher state machine:
+ *   collecting ──(rows >= maxRows or flush interval elapsed with rows pending)──► flushing
+ *   flushing: the batch is handed to the writer; at most ONE write is in flight, and the next batch is
+ *             built while it runs (decode/build CPU overlaps the database's work). Before a second
+ *             write starts, the first must have committed, so batches commit in stream order.
+ *   write fails with a retryable error ──► wait (backoff) and retry the same batch; meanwhile the
+ *             queue fills and the stream pauses (backpressure), nothing is dropped.
+ *   write fails otherwise ──► fatal: the pipeline stops and `run()` rejects.
+ *   queue closed and drained ──► final flush (every slot seen counts as complete) ──► done.
+ *
+ * Checkpoint: the highest slot known complete — one below the newest transaction's slot (the stream
+ * delivers in slot order), or a slot the stream reported at our commitment level — never lower than
+ * before. It is written in the batch's own database transaction (see postgres/batch-writer.ts).
+ */
+import type { ChainTransaction, DecodeResult } from '../decoders/types.js';
+import type { StreamItem } from '../stream/stream-item.js';
+import type { BoundedQueue } from '../stream/bounded-queue.js';
+import type { RedisBatch } from '../redis/types.js';
+import { sleep } from '../shared/time.js';
+import { addTransactionRows } from './build-rows.js';
+import { ActivityTracker, buildCacheUpdates } from './cache-updates.js';
+import { emptyBatch, type Batch, type BatchResult } from './rows.js';
+import { TokenRegistry } from './token-registry.js';
+import type { PipelineMetrics, PipelineLogger } from './pipeline-deps.js';
+
+export interface PipelineOptions {
+  queue: BoundedQueue<StreamItem>;
+  stream: string;
+  decode: (tx: ChainTransaction) => DecodeResult;
+  /** Commits a batch (rows + checkpoint) in one database transaction. */
+  write: (batch: Batch) => Promise<BatchResult>;
+  /** Classifies a write error: a delay in ms to retry after, or null when it is fatal. */
+  retryDelayMs: (error: unknown) => number | null;
+  /** Called after each commit; must not throw (the Redis sink never does). */
+  publish?: (updates: RedisBatch) => Promise<void>;
+  maxRows: number;
+  flushIntervalMs: number;
+  /** Slot statuses that mean "every transaction of this slot was delivered". */
+  completeStatuses?: ReadonlySet<string>;
+  metrics?: PipelineMetrics;
+  logger: PipelineLogger;
+}
+
+export interface PipelineStatus {
+  lastSlotSeen: bigint | null;
+  lastSlotCommitted: bigint | null;
+  batchesCommitted: number;
+  tradesCommitted: number;
+  eventsDecoded: number;
+  quarantined: number;
+  lastCommitAt: number | null;
+}
+
+export interface Pipeline {
+  /** Consumes the queue until it is closed and drained; rejects on a fatal write error. */
+  run(): Promise<void>;
+  status(): PipelineStatus;
+}
+
+const PENDING = Symbol('pending');
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const registry = new TokenRegistry();
+  const activity = new ActivityTracker();
+  const complete = options.completeStatuses ?? new Set(['confirmed', 'finalized']);
+  const status: PipelineStatus = { lastSlotSeen: null, lastSlotCommitted: null, batchesCommitted: 0, tradesCommitted: 0, eventsDecoded: 0, quarantined: 0, lastCommitAt: null };
+  let batch = emptyBatch();
+  let batchRows = 0;
+  let receipts: bigint[] = [];
+  let lastTxSlot: bigint | null = null;
+  let completeSlot: bigint | null = null;
+  let inflight: Promise<void> = Promise.resolve();
+  let batchStartedAt = performance.now();
+
+  function handle(item: StreamItem): void {
+    if (item.kind === 'quarantine') {
+      batch.quarantine.push(item.record);
+      batchRows += 1;
+      countQuarantine(item.record.stage, item.record.reason);
+      return;
+    }
+    if (item.kind === 'slot') {
+      if (complete.has(item.status)) raiseComplete(item.slot);
+      return;
+    }
+    const tx = item.tx;
+    if (lastTxSlot !== null && tx.slot > lastTxSlot) raiseComplete(tx.slot - 1n);
+    if (lastTxSlot === null || tx.slot > lastTxSlot) lastTxSlot = tx.slot;
+    if (status.lastSlotSeen === null || tx.slot > status.lastSlotSeen) status.lastSlotSeen = tx.slot;
+    const result = options.decode(tx);
+    for (const record of result.quarantine) countQuarantine(record.stage, record.reason);
+    for (const event of result.events) options.metrics?.eventsDecoded.inc({ program: event.program, kind: event.kind });
+    status.eventsDecoded += result.events.length;
+    batch.quarantine.push(...result.quarantine);
+    const before = batch.trades.length + batch.tokens.length + batch.graduations.length;
+    addTransactionRows(batch, registry, tx, result.events);
+    batchRows += batch.trades.length + batch.tokens.length + batch.graduations.length - before + result.quarantine.length;
+    receipts.push(item.receivedAtNs);
+  }
+
+  function raiseComplete(slot: bigint): void {
+    if (completeSlot === null || slot > completeSlot) completeSlot = slot;
+  }
+
+  function countQuarantine(stage: string, reason: string): void {
+    status.quarantined += 1;
+    options.metrics?.quarantined.inc({ stage, reason_class: reason.split(/[:(]/)[0]!.trim().slice(0, 40) });
+  }
+
+  /** Hands the current batch to the writer (after the previous write committed). */
+  async function flush(): Promise<void> {
+    batchStartedAt = performance.now();
+    if (completeSlot !== null) batch.checkpoint = { stream: options.stream, slot: completeSlot };
+    if (batchRows === 0 && batch.checkpoint === null) return;
+    const toWrite = batch;
+    const toReceipts = receipts;
+    batch = emptyBatch();
+    batchRows = 0;
+    receipts = [];
+    await inflight;
+    inflight = commit(toWrite, toReceipts);
+  }
+
+  async function commit(toWrite: Batch, toReceipts: bigint[]): Promise<void> {
+    const result = await writeWithRetry(toWrite);
+    const now = process.hrtime.bigint();
+    for (const received of toReceipts) options.metrics?.commitLatency.observe(Number(now - received) / 1e9);
+    options.metrics?.batchSize.observe({ sink: 'postgres' }, toWrite.trades.length);
+    options.metrics?.batchDuration.observe({ sink: 'postgres' }, result.durationMs / 1000);
+    options.metrics?.batchRows.inc({ table: 'transactions' }, result.tradesInserted);
+    for (const record of result.rejected) countQuarantine(record.stage, record.reason);
+    status.batchesCommitted += 1;
+    status.tradesCommitted += result.tradesInserted;
+    status.lastCommitAt = Date.now();
+    if (toWrite.checkpoint) {
+      status.lastSlotCommitted = toWrite.checkpoint.slot;
+      options.metrics?.lastSlotCommitted.set(Number(toWrite.checkpoint.slot));
+    }
+    if (options.publish) await options.publish(buildCacheUpdates(toWrite, activity, (id) => mintOfToken(toWrite, id)));
+  }
+
+  async function writeWithRetry(toWrite: Batch): Promise<BatchResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await options.write(toWrite);
+      } catch (error) {
+        const delay = options.retryDelayMs(error);
+        if (delay === null) throw error;
+        const wait = Math.min(delay * 2 ** Math.min(attempt - 1, 5), 30_000);
+        options.logger.warn({ attempt, waitMs: wait, err: error instanceof Error ? error.message : String(error) }, 'batch write failed; retrying');
+        await sleep(wait);
+      }
+    }
+  }
+
+  async function run(): Promise<void> {
+    const queue = options.queue;
+    let next: Promise<StreamItem | undefined> | null = null;
+    for (;;) {
+      next ??= queue.shift();
+      const wait = Math.max(0, options.flushIntervalMs - (performance.now() - batchStartedAt));
+      const timer = new AbortController();
+      const item = await Promise.race([next, sleep(wait, timer.signal).then((): typeof PENDING => PENDING)]);
+      timer.abort();
+      if (item === PENDING) {
+        await flush();
+        continue;
+      }
+      next = null;
+      if (item === undefined) break;
+      handle(item);
+      for (const more of queue.drain(options.maxRows)) {
+        handle(more);
+        if (batchRows >= options.maxRows) await flush();
+      }
+      options.metrics?.queueDepth.set({ queue: 'stream' }, queue.size);
+      if (batchRows >= options.maxRows) await flush();
+    }
+    if (lastTxSlot !== null) raiseComplete(lastTxSlot);
+    await flush();
+    await inflight;
+  }
+
+  return { run, status: () => ({ ...status }) };
+}
+
+function mintOfToken(batch: Batch, tokenId: string): string | undefined {
+  for (const token of batch.tokens) if (token.id === tokenId) return token.mint;
+  return undefined;
+}

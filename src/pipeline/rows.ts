@@ -1,0 +1,139 @@
+/**
+ * Rows the pipeline hands to the PostgreSQL sink: one batch = everything to commit in one database
+ * transaction, parents (tokens, pools) before children (trades), with the stream checkpoint.
+ * Amounts are raw `bigint`; derived decimals are exact strings.
+ */
+import type { QuarantineRecord } from '../decoders/types.js';
+
+export type Platform = 'pumpfun' | 'raydium_launchpad';
+export type PoolPlatform = Platform | 'pumpswap' | 'raydium_amm_v4' | 'raydium_cpmm';
+
+/** A token as far as this batch knows it. Known fields fill in what an earlier row left null. */
+export interface TokenRow {
+  id: string;
+  mint: string;
+  platform: Platform;
+  discoverySource: 'create_event' | 'trade' | 'backfill' | 'rpc';
+  symbol: string | null;
+  name: string | null;
+  decimals: number;
+  creationSignature: string | null;
+  creationTime: Date | null;
+  creator: string | null;
+  quoteMint: string | null;
+  tokenProgram: string | null;
+  bondingCurve: string | null;
+  initialSupply: bigint | null;
+  metadata: Record<string, unknown> | null;
+  slot: bigint;
+}
+
+export interface PoolRow {
+  id: string;
+  address: string;
+  tokenId: string;
+  baseMint: string;
+  quoteMint: string;
+  platform: PoolPlatform;
+  poolType: 'bonding_curve' | 'launchpad' | 'amm';
+  programId: string;
+  initialPrice: string | null;
+  initialBaseLiquidity: bigint | null;
+  initialQuoteLiquidity: bigint | null;
+  bondingCurve: string | null;
+  baseVault: string | null;
+  quoteVault: string | null;
+  status: 'active' | 'complete' | 'migrated';
+}
+
+/** One trade (or failed attempt) for the `transactions` table. */
+export interface TradeRow {
+  signature: string;
+  ixIndex: number;
+  /** -1 for a top-level instruction. */
+  innerIxIndex: number;
+  eventIndex: number;
+  blockTime: Date;
+  slot: bigint;
+  txIndex: number | null;
+  poolId: string;
+  tokenId: string;
+  type: 'buy' | 'sell';
+  user: string;
+  quoteMint: string;
+  amountIn: bigint;
+  amountInDecimals: number;
+  amountOut: bigint;
+  amountOutDecimals: number;
+  solAmount: string;
+  tokenAmount: string;
+  pricePerToken: string | null;
+  priceQuotePerToken: string | null;
+  protocolFee: bigint | null;
+  platformFee: bigint | null;
+  shareFee: bigint | null;
+  creatorFee: bigint | null;
+  transactionFee: bigint;
+  virtualSolReserves: bigint | null;
+  virtualTokenReserves: bigint | null;
+  realSolReserves: bigint | null;
+  realTokenReserves: bigint | null;
+  success: boolean;
+  errorCode: string | null;
+  rawData: Record<string, unknown>;
+}
+
+/** New reserves of a pool after a trade; applied only if newer than what the row holds. */
+export interface PoolStateRow {
+  poolId: string;
+  slot: bigint;
+  txIndex: number;
+  eventIndex: number;
+  virtualSolReserves: bigint | null;
+  virtualTokenReserves: bigint | null;
+  realSolReserves: bigint | null;
+  realTokenReserves: bigint | null;
+  /** Percent 0..100 as an exact decimal string with 2 places. */
+  progress: string | null;
+  status: 'active' | 'complete' | null;
+}
+
+/** A graduation: the curve completed and/or liquidity moved to an AMM pool. */
+export interface GraduationRow {
+  tokenId: string;
+  signature: string;
+  blockTime: Date;
+  slot: bigint;
+  curvePoolId: string | null;
+  /** The new AMM pool; null for a CompleteEvent (the migration comes later). */
+  ammPool: PoolRow | null;
+  kind: 'complete' | 'migrate';
+}
+
+export interface Checkpoint {
+  stream: string;
+  slot: bigint;
+}
+
+/** Everything one database transaction commits. */
+export interface Batch {
+  tokens: TokenRow[];
+  pools: PoolRow[];
+  trades: TradeRow[];
+  poolStates: PoolStateRow[];
+  graduations: GraduationRow[];
+  quarantine: QuarantineRecord[];
+  checkpoint: Checkpoint | null;
+}
+
+/** What the sink reports back after a commit. */
+export interface BatchResult {
+  /** Rows the database rejected, moved to quarantine; the rest committed. */
+  rejected: QuarantineRecord[];
+  tradesInserted: number;
+  durationMs: number;
+}
+
+export function emptyBatch(): Batch {
+  return { tokens: [], pools: [], trades: [], poolStates: [], graduations: [], quarantine: [], checkpoint: null };
+}

@@ -1,0 +1,99 @@
+/**
+ * A decoded trade as a `transactions` row, and the launch pool's state after it.
+ * Amounts: buy = quote in, tokens out; sell = tokens in, quote out. Raw values stay bigint; the
+ * normalised amounts and prices are exact decimal strings (see decimal.ts).
+ */
+import type { TradeEvent } from '../decoders/types.js';
+import { divideToDecimal, priceQuotePerToken, priceRawPerRaw, scaleAmount } from './decimal.js';
+import type { PoolStateRow, TradeRow } from './rows.js';
+import type { TokenInfo } from './token-registry.js';
+
+/** Tokens a Pump.fun curve sells before it completes (793.1 M with 6 decimals). */
+export const PUMP_INITIAL_REAL_TOKEN_RESERVES = 793_100_000_000_000n;
+
+export function tradeRow(event: TradeEvent, info: TokenInfo, transactionFee: bigint, blockTime: Date): TradeRow {
+  const quote = event.solAmount;
+  const tokens = event.tokenAmount;
+  const isBuy = event.isBuy;
+  return {
+    signature: event.signature,
+    ixIndex: event.position.outerIndex,
+    innerIxIndex: event.position.innerIndex ?? -1,
+    eventIndex: event.position.eventIndex,
+    blockTime,
+    slot: event.slot,
+    txIndex: event.txIndex,
+    poolId: info.poolId!,
+    tokenId: info.tokenId,
+    type: isBuy ? 'buy' : 'sell',
+    user: event.user,
+    quoteMint: info.quoteMint,
+    amountIn: event.amountIn ?? (isBuy ? quote : tokens),
+    amountInDecimals: isBuy ? info.quoteDecimals : info.decimals,
+    amountOut: event.amountOut ?? (isBuy ? tokens : quote),
+    amountOutDecimals: isBuy ? info.decimals : info.quoteDecimals,
+    solAmount: scaleAmount(quote, info.quoteDecimals),
+    tokenAmount: scaleAmount(tokens, info.decimals),
+    pricePerToken: priceRawPerRaw(quote, tokens),
+    priceQuotePerToken: priceQuotePerToken(quote, tokens, info.quoteDecimals, info.decimals),
+    protocolFee: event.protocolFee ?? event.fee,
+    platformFee: event.platformFee,
+    shareFee: event.shareFee,
+    creatorFee: event.creatorFee,
+    transactionFee,
+    virtualSolReserves: event.virtualSolReserves,
+    virtualTokenReserves: event.virtualTokenReserves,
+    realSolReserves: event.realSolReserves,
+    realTokenReserves: event.realTokenReserves,
+    success: event.success,
+    errorCode: event.errorCode,
+    rawData: { layout: event.layout, source: event.source, ixName: event.ixName, trailingBytes: event.trailingBytes, ...event.extra },
+  };
+}
+
+/** The launch pool's reserves and progress after a successful trade; null when the event has none. */
+export function tradeState(event: TradeEvent, info: TokenInfo): PoolStateRow | null {
+  if (event.realTokenReserves === null && event.virtualTokenReserves === null) return null;
+  const progress = progressOf(event);
+  return {
+    poolId: info.poolId!,
+    slot: event.slot,
+    txIndex: event.txIndex ?? 0,
+    eventIndex: event.position.eventIndex,
+    virtualSolReserves: event.virtualSolReserves,
+    virtualTokenReserves: event.virtualTokenReserves,
+    realSolReserves: event.realSolReserves,
+    realTokenReserves: event.realTokenReserves,
+    progress,
+    status: progress === '100' ? 'complete' : 'active',
+  };
+}
+
+/**
+ * Percent of the curve's sellable supply that is sold: Pump.fun (793.1 M - real token reserves) / 793.1 M;
+ * LaunchLab real base sold / total base to sell. Two decimals, clamped to 0..100.
+ */
+function progressOf(event: TradeEvent): string | null {
+  const totalSell = bigintExtra(event, 'totalBaseSell');
+  if (event.program === 'raydium_launchpad') {
+    const sold = bigintExtra(event, 'realBaseAfter');
+    if (sold === null || totalSell === null || totalSell === 0n) return null;
+    return percent(sold, totalSell);
+  }
+  if (event.realTokenReserves === null) return null;
+  const initial = totalSell ?? PUMP_INITIAL_REAL_TOKEN_RESERVES;
+  return percent(initial - event.realTokenReserves, initial);
+}
+
+function percent(part: bigint, whole: bigint): string {
+  const clamped = part < 0n ? 0n : part > whole ? whole : part;
+  const value = divideToDecimal(clamped * 100n, whole, 2) ?? '0';
+  return value;
+}
+
+function bigintExtra(event: TradeEvent, key: string): bigint | null {
+  const value = event.extra[key];
+  if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  return null;
+}
