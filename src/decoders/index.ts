@@ -5,12 +5,15 @@
 import { decodeWith } from './decode-transaction.js';
 import type { ProgramDecoder } from './program-decoder.js';
 import { pumpfunDecoder } from './pumpfun/index.js';
+import { pumpswapDecoder } from './pumpswap/index.js';
+import { raydiumLaunchpadDecoder } from './raydium-launchpad/index.js';
 import type { ChainTransaction, DecodeResult } from './types.js';
 
 export * from './types.js';
 export { DECODER_PROGRAMS } from './programs.js';
 
-const DECODERS: ReadonlyMap<string, ProgramDecoder> = new Map([pumpfunDecoder].map((d) => [d.programId, d]));
+const DECODERS: ReadonlyMap<string, ProgramDecoder> = new Map(
+  [pumpfunDecoder, raydiumLaunchpadDecoder, pumpswapDecoder].map((d) => [d.programId, d]));
 
 /** Decodes every Pump.fun / LaunchLab / PumpSwap event of one transaction, in transaction order. */
 export function decodeTransaction(tx: ChainTransaction): DecodeResult {
