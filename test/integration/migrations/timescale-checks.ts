@@ -78,7 +78,9 @@ async function insertAgedRows(db: SqlClient): Promise<void> {
 
 /**
  * Runs every policy job once, in job-id order (refresh 1h, refresh 1d, compression, retention), as
- * TimescaleDB's scheduler would, and checks each did its work.
+ * TimescaleDB's scheduler would, and checks each did its work. `CALL run_job` runs a job in the foreground
+ * and raises when it fails; it does not write job_stats, so success is asserted as "no error, and the
+ * job's effect is there" (materialized rows, a compressed chunk, dropped old rows).
  * @returns the job ids that ran.
  */
 export async function runPolicyJobs(db: SqlClient): Promise<number[]> {
