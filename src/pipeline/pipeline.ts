@@ -26,6 +26,7 @@ import { ActivityTracker, buildCacheUpdates } from './cache-updates.js';
 import { emptyBatch, type Batch, type BatchResult } from './rows.js';
 import { TokenRegistry } from './token-registry.js';
 import type { PipelineMetrics, PipelineLogger } from './pipeline-deps.js';
+import type { LatencyWindow } from './latency-window.js';
 
 export interface PipelineOptions {
   queue: BoundedQueue<StreamItem>;
@@ -42,6 +43,8 @@ export interface PipelineOptions {
   /** Slot statuses that mean "every transaction of this slot was delivered". */
   completeStatuses?: ReadonlySet<string>;
   metrics?: PipelineMetrics;
+  /** Receives every receipt-to-commit latency (for system_metrics and benchmarks). */
+  latencies?: LatencyWindow;
   logger: PipelineLogger;
 }
 
@@ -97,7 +100,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     status.eventsDecoded += result.events.length;
     batch.quarantine.push(...result.quarantine);
     const before = batch.trades.length + batch.tokens.length + batch.graduations.length;
+    const quarantinedBefore = batch.quarantine.length;
     addTransactionRows(batch, registry, tx, result.events);
+    for (const record of batch.quarantine.slice(quarantinedBefore)) countQuarantine(record.stage, record.reason);
     batchRows += batch.trades.length + batch.tokens.length + batch.graduations.length - before + result.quarantine.length;
     receipts.push(item.receivedAtNs);
   }
@@ -128,7 +133,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   async function commit(toWrite: Batch, toReceipts: bigint[]): Promise<void> {
     const result = await writeWithRetry(toWrite);
     const now = process.hrtime.bigint();
-    for (const received of toReceipts) options.metrics?.commitLatency.observe(Number(now - received) / 1e9);
+    for (const received of toReceipts) {
+      const seconds = Number(now - received) / 1e9;
+      options.metrics?.commitLatency.observe(seconds);
+      options.latencies?.record(seconds * 1000);
+    }
     options.metrics?.batchSize.observe({ sink: 'postgres' }, toWrite.trades.length);
     options.metrics?.batchDuration.observe({ sink: 'postgres' }, result.durationMs / 1000);
     options.metrics?.batchRows.inc({ table: 'transactions' }, result.tradesInserted);

@@ -1,0 +1,138 @@
+/**
+ * The composition root: creates the database pool, the Redis sink, the metrics registry, the bounded
+ * queue, the pipeline, the periodic jobs and the HTTP server, wires them to a source (the live
+ * Yellowstone stream, a replay, or the demo market), and owns shutdown.
+ *
+ * Shutdown order: stop the source (no new items) → close the queue → the pipeline drains it, writes
+ * the last batch and its checkpoint → stop the jobs → close Redis, HTTP and the pool.
+ */
+import type { Config } from './config.js';
+import { decodeTransaction } from './decoders/index.js';
+import type { Logger } from './shared/logger.js';
+import { createMetrics, type Metrics } from './shared/metrics.js';
+import { createBoundedQueue, type BoundedQueue } from './stream/bounded-queue.js';
+import type { StreamItem } from './stream/stream-item.js';
+import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
+import { LatencyWindow } from './pipeline/latency-window.js';
+import { createPgPool, type PgPool } from './postgres/pg-pool.js';
+import { writeBatch } from './postgres/batch-writer.js';
+import { commitStreamProgress } from './postgres/stream-commit.js';
+import { retryDelayMs } from './postgres/sqlstate.js';
+import { readDatabaseMode, type DatabaseMode } from './postgres/database-mode.js';
+import { loadCheckpoint } from './postgres/checkpoint-repository.js';
+import { createDisabledRedisSink, createRedisSink, type RedisSink } from './redis/index.js';
+import { rebuildCacheSnapshot } from './postgres/cache-snapshot-repository.js';
+import { createHttpServer } from './api/index.js';
+import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/maintenance-jobs.js';
+import { buildHealthReport } from './api/health-report.js';
+
+/** A producer of stream items: the live stream, a replay, or the demo market. */
+export interface Source {
+  start(): Promise<void>;
+  /** Stops producing; resolves once no more items will be pushed. */
+  stop(): Promise<void>;
+  status(): { connected: boolean; lastSlotSeen: bigint | null };
+  /** Resolves when a finite source (a replay) has pushed everything. */
+  finished?: Promise<void>;
+}
+
+export interface SourceContext {
+  queue: BoundedQueue<StreamItem>;
+  pool: PgPool;
+  loadCheckpoint(): Promise<bigint | null>;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export interface App {
+  pool: PgPool;
+  redis: RedisSink;
+  metrics: Metrics;
+  pipeline: Pipeline;
+  mode: DatabaseMode;
+  /** Port the HTTP server listens on (null when disabled). */
+  httpPort: number | null;
+  /** Resolves when the pipeline has drained a finished source (replays); rejects on a fatal error. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  databaseUrl: string;
+  createSource(context: SourceContext): Source;
+  /** Serve /health and /metrics (default true). */
+  http?: boolean;
+  /** Run the periodic maintenance jobs (default true). */
+  jobs?: boolean;
+  latencies?: LatencyWindow;
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const metrics = createMetrics();
+  const pool = createPgPool({ connectionString: options.databaseUrl, max: config.PG_POOL_MAX });
+  const mode = await readDatabaseMode(pool).catch((error: unknown) => {
+    void pool.end();
+    throw error;
+  });
+  const stream = config.STREAM_NAME;
+  const redis = config.REDIS_URL
+    ? createRedisSink({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, channel: config.REDIS_CHANNEL, logger: logger.child({ component: 'redis' }), metrics, rebuild: () => rebuildCacheSnapshot(pool), rebuildOnFirstConnect: true })
+    : createDisabledRedisSink();
+  if (!config.REDIS_URL) logger.warn({ component: 'redis' }, 'REDIS_URL is not set: running without the Redis cache');
+  const queue = createBoundedQueue<StreamItem>(config.QUEUE_MAX_ITEMS);
+  const latencies = options.latencies ?? new LatencyWindow();
+  const pipeline = createPipeline({
+    queue,
+    stream,
+    decode: decodeTransaction,
+    write: (batch) => writeBatch(pool, batch, batch.checkpoint ? (client) => commitStreamProgress(client, batch.checkpoint!) : undefined),
+    retryDelayMs,
+    publish: (updates) => redis.applyCommittedBatch(updates),
+    maxRows: config.BATCH_MAX_ROWS,
+    flushIntervalMs: config.BATCH_FLUSH_INTERVAL_MS,
+    metrics,
+    latencies,
+    logger: logger.child({ component: 'pipeline' }),
+  });
+  const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), logger, metrics });
+  const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
+  const started = Date.now();
+  const http = options.http === false ? null : createHttpServer({
+    port: config.HTTP_PORT,
+    host: config.HTTP_HOST,
+    metrics: metrics.registry,
+    health: () => buildHealthReport({ pool, mode, redis, redisEnabled: Boolean(config.REDIS_URL), source, pipeline, queue, startedAt: started }),
+  });
+  const httpPort = http ? await http.listen() : null;
+  const running = pipeline.run();
+  await source.start();
+  jobs?.start();
+  logger.info({ component: 'app', mode, stream, httpPort }, 'megatron started');
+
+  let stopping: Promise<void> | null = null;
+  async function stop(): Promise<void> {
+    stopping ??= (async () => {
+      await source.stop();
+      queue.close();
+      await running.catch(() => undefined);
+      await jobs?.stop();
+      await redis.close();
+      await http?.close();
+      await pool.end();
+      logger.info({ component: 'app', status: pipeline.status() }, 'megatron stopped');
+    })();
+    return stopping;
+  }
+
+  const done = (async () => {
+    if (source.finished) {
+      await source.finished;
+      queue.close();
+    }
+    await running;
+  })();
+  return { pool, redis, metrics, pipeline, mode, httpPort, done, stop };
+}

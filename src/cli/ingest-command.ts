@@ -1,0 +1,38 @@
+/**
+ * `megatron ingest` (the default command): the live service. Subscribes to Yellowstone gRPC from the
+ * last committed checkpoint and runs the whole pipeline until SIGINT/SIGTERM.
+ */
+import type { Command } from '../cli.js';
+import { startApp } from '../app.js';
+import { FatalError } from '../shared/errors.js';
+import { createYellowstoneSource } from '../stream/yellowstone-source.js';
+import { recordCoverage } from '../postgres/slot-coverage-repository.js';
+import { runUntilDone } from './run-app.js';
+
+export const ingestCommand: Command = {
+  summary: 'run the service: stream from Yellowstone gRPC into PostgreSQL and Redis (default)',
+  usage: 'megatron ingest',
+  async run(_args, { config, logger }) {
+    if (!config.DATABASE_URL) throw new FatalError('DATABASE_URL is not set', 'Set DATABASE_URL (see .env.example), or try `npm run demo`.');
+    const app = await startApp({
+      config,
+      logger,
+      databaseUrl: config.DATABASE_URL,
+      createSource: (ctx) =>
+        createYellowstoneSource({
+          endpoint: config.GRPC_ENDPOINT,
+          ...(config.GRPC_X_TOKEN ? { xToken: config.GRPC_X_TOKEN } : {}),
+          commitment: config.GRPC_COMMITMENT,
+          loadCheckpoint: ctx.loadCheckpoint,
+          onGap: async (gap) => {
+            await recordCoverage(ctx.pool, config.STREAM_NAME, gap.fromSlot, gap.toSlot, 'gap', gap.reason);
+          },
+          queue: ctx.queue,
+          logger: ctx.logger,
+          pingIntervalMs: config.GRPC_PING_INTERVAL_MS,
+          reconnectMaxDelayMs: config.GRPC_RECONNECT_MAX_DELAY_MS,
+        }),
+    });
+    return runUntilDone(app, logger, config.SHUTDOWN_TIMEOUT_MS);
+  },
+};
