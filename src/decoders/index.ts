@@ -17,5 +17,12 @@ const DECODERS: ReadonlyMap<string, ProgramDecoder> = new Map(
 
 /** Decodes every Pump.fun / LaunchLab / PumpSwap event of one transaction, in transaction order. */
 export function decodeTransaction(tx: ChainTransaction): DecodeResult {
-  return decodeWith(DECODERS, tx);
+  try {
+    return decodeWith(DECODERS, tx);
+  } catch (error) {
+    // Last guard: a bug must cost one transaction (kept in quarantine), never the stream.
+    const reason = `decoder failure: ${error instanceof Error ? error.message : String(error)}`;
+    const position = { outerIndex: null, innerIndex: null };
+    return { events: [], quarantine: [{ stage: 'decode', program: null, discriminator: null, raw: new Uint8Array(0), reason, signature: tx.signature, slot: tx.slot, position }] };
+  }
 }
