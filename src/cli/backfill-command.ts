@@ -1,0 +1,99 @@
+/**
+ * `megatron backfill --from-slot A --to-slot B [--strategy signatures|blocks]` fills [A, B] from Solana
+ * RPC; `megatron backfill --gaps` fills every open gap of the slot-coverage ledger. Transactions go to
+ * the same consumer as the live stream; the ledger marks each range `backfilled` or `backfill_failed`.
+ * The caller (app wiring) injects the consumer and the ledger functions, so this file holds no I/O of
+ * its own beyond RPC.
+ */
+import { parseArgs } from 'node:util';
+import { runBackfill, type BackfillOptions, type BackfillResult, type BackfillStrategy } from '../stream/backfill.js';
+import type { StreamLogger } from '../stream/stream-logger.js';
+
+/** An inclusive slot range of the ledger. */
+export interface LedgerRange {
+  fromSlot: bigint;
+  toSlot: bigint;
+}
+
+export interface BackfillCommandDeps {
+  rpcUrl: string;
+  requestsPerSecond: number;
+  /** The pipeline's entry (e.g. `item => queue.push(item)`). */
+  onTransaction: BackfillOptions['onTransaction'];
+  /** The slot-coverage ledger of the stream; without it ranges are filled but not recorded. */
+  ledger?: {
+    listGaps(): Promise<LedgerRange[]>;
+    markGap(fromSlot: bigint, toSlot: bigint, status: 'backfilled' | 'backfill_failed', reason: string | null): Promise<boolean>;
+  };
+  logger: StreamLogger;
+  /** Writes one line for the user (stdout). */
+  print(line: string): void;
+  /** Test seam: replaces `runBackfill`. */
+  backfill?: typeof runBackfill;
+}
+
+export const BACKFILL_USAGE = 'megatron backfill (--from-slot A --to-slot B | --gaps) [--strategy signatures|blocks]';
+
+/** Parses the arguments, runs the backfill(s), prints a summary per range; returns the exit code. */
+export async function runBackfillCommand(args: string[], deps: BackfillCommandDeps): Promise<number> {
+  const parsed = parseBackfillArgs(args);
+  if ('error' in parsed) {
+    deps.print(`${parsed.error}\nusage: ${BACKFILL_USAGE}`);
+    return 2;
+  }
+  let ranges: LedgerRange[] = parsed.ranges;
+  if (parsed.gaps) {
+    if (!deps.ledger) {
+      deps.print('backfill --gaps needs the database (slot-coverage ledger)');
+      return 2;
+    }
+    ranges = await deps.ledger.listGaps();
+    if (ranges.length === 0) deps.print('no open gaps in the slot-coverage ledger');
+  }
+  let failures = 0;
+  for (const range of ranges) if (!(await fillRange(range, parsed.strategy, deps))) failures += 1;
+  return failures === 0 ? 0 : 1;
+}
+
+async function fillRange(range: LedgerRange, strategy: BackfillStrategy, deps: BackfillCommandDeps): Promise<boolean> {
+  const backfill = deps.backfill ?? runBackfill;
+  const label = `${range.fromSlot}..${range.toSlot}`;
+  try {
+    const result = await backfill({ rpcUrl: deps.rpcUrl, requestsPerSecond: deps.requestsPerSecond, fromSlot: range.fromSlot, toSlot: range.toSlot, strategy, onTransaction: deps.onTransaction });
+    const complete = result.missing.length === 0;
+    await deps.ledger?.markGap(range.fromSlot, range.toSlot, complete ? 'backfilled' : 'backfill_failed', complete ? null : `${result.missing.length} transactions not returned by RPC`);
+    deps.print(summarize(label, result));
+    return complete;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    deps.logger.error({ range: label, error: reason }, 'backfill failed');
+    await deps.ledger?.markGap(range.fromSlot, range.toSlot, 'backfill_failed', reason).catch(() => false);
+    deps.print(`slots ${label}: FAILED (${reason})`);
+    return false;
+  }
+}
+
+function summarize(label: string, result: BackfillResult): string {
+  return `slots ${label} (${result.strategy}): ${result.transactions} transactions, ${result.quarantined} quarantined, ` +
+    `${result.missing.length} missing, ${result.skippedSlots} skipped slots, ${result.rateLimited} rate-limited answers`;
+}
+
+type ParsedArgs = { ranges: LedgerRange[]; gaps: boolean; strategy: BackfillStrategy } | { error: string };
+
+/** Reads `--from-slot`, `--to-slot`, `--gaps`, `--strategy`. */
+export function parseBackfillArgs(args: string[]): ParsedArgs {
+  let values;
+  try {
+    values = parseArgs({ args, options: { 'from-slot': { type: 'string' }, 'to-slot': { type: 'string' }, gaps: { type: 'boolean' }, strategy: { type: 'string' } } }).values;
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const strategy = values.strategy ?? 'signatures';
+  if (strategy !== 'signatures' && strategy !== 'blocks') return { error: `--strategy must be signatures or blocks, got ${strategy}` };
+  if (values.gaps) return { ranges: [], gaps: true, strategy };
+  const from = values['from-slot'];
+  const to = values['to-slot'];
+  if (from === undefined || to === undefined || !/^\d+$/.test(from) || !/^\d+$/.test(to)) return { error: '--from-slot and --to-slot must both be slot numbers' };
+  if (BigInt(to) < BigInt(from)) return { error: `--to-slot ${to} is before --from-slot ${from}` };
+  return { ranges: [{ fromSlot: BigInt(from), toSlot: BigInt(to) }], gaps: false, strategy };
+}

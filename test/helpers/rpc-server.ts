@@ -1,0 +1,165 @@
+/**
+ * A local Solana JSON-RPC 2.0 stand-in (node:http) for backfill tests. It serves
+ * getSignaturesForAddress (newest first, `before` / `until` / `limit`), getTransaction (the stored result,
+ * whatever encoding it was captured in), getBlock (stored blocks, or one assembled from the stored
+ * transactions of that slot), getSlot and getHealth. The store is loaded from real fixture files
+ * (getTransaction results with a slot, getBlock captures named `block_<slot>`) or from given objects.
+ * It counts requests per method and, on command, answers HTTP 429 with a `Retry-After` header.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { normalizeRpcTransaction } from '../../src/decoders/transaction/from-rpc.js';
+
+interface StoredTransaction {
+  signature: string;
+  slot: bigint;
+  blockTime: number | null;
+  err: unknown;
+  accountKeys: Set<string>;
+  /** The getTransaction result as captured. */
+  result: Record<string, unknown>;
+}
+
+export interface RpcServer {
+  readonly url: string;
+  /** Requests per JSON-RPC method (429 answers included). */
+  readonly requestCounts: Map<string, number>;
+  readonly totalRequests: number;
+  /** Adds a getTransaction result (must carry `slot`, or give it). */
+  addTransaction(result: Record<string, unknown>, slot?: bigint): void;
+  /** Adds a getBlock result for `slot`; its transactions become searchable by address too. */
+  addBlock(slot: bigint, block: Record<string, unknown>): void;
+  /** Loads fixture files: getTransaction results with a slot, and `block_<slot>.getblock.json`. */
+  loadFixtureFiles(paths: string[]): Promise<number>;
+  /** The next `count` requests are answered 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(count: number, retryAfterSeconds: number): void;
+  /** Signatures stored for the slot range (inclusive), in slot order. */
+  signaturesInRange(fromSlot: bigint, toSlot: bigint, address?: string): string[];
+  close(): Promise<void>;
+}
+
+/** Starts the stand-in on an ephemeral loopback port. */
+export async function startRpcServer(): Promise<RpcServer> {
+  const transactions: StoredTransaction[] = [];
+  const bySignature = new Map<string, StoredTransaction>();
+  const blocks = new Map<bigint, Record<string, unknown>>();
+  const requestCounts = new Map<string, number>();
+  let totalRequests = 0;
+  let limited = { count: 0, retryAfterSeconds: 0 };
+
+  function store(result: Record<string, unknown>, slot: bigint, hints: { blockTime?: number | null; txIndex?: number } = {}): void {
+    const normalized = normalizeRpcTransaction(result, { slot, ...hints });
+    if (!normalized.ok || bySignature.has(normalized.tx.signature)) return;
+    const tx = normalized.tx;
+    const entry: StoredTransaction = { signature: tx.signature, slot, blockTime: tx.blockTime, err: tx.err, accountKeys: new Set(tx.accountKeys), result: { ...result, slot: Number(slot), blockTime: tx.blockTime } };
+    transactions.push(entry);
+    bySignature.set(tx.signature, entry);
+    transactions.sort((a, b) => (a.slot === b.slot ? 0 : a.slot < b.slot ? -1 : 1));
+  }
+
+  const methods: Record<string, (params: unknown[]) => unknown> = {
+    getSlot: () => Number(transactions.reduce((max, tx) => (tx.slot > max ? tx.slot : max), 0n)),
+    getHealth: () => 'ok',
+    getTransaction: (params) => bySignature.get(String(params[0]))?.result ?? null,
+    getSignaturesForAddress: (params) => listSignatures(String(params[0]), (params[1] ?? {}) as { before?: string; until?: string; limit?: number }),
+    getBlock: (params) => readBlock(BigInt(params[0] as number)),
+  };
+
+  function listSignatures(address: string, options: { before?: string; until?: string; limit?: number }): unknown[] {
+    const newestFirst = transactions.filter((tx) => tx.accountKeys.has(address)).reverse();
+    let start = 0;
+    if (options.before) start = newestFirst.findIndex((tx) => tx.signature === options.before) + 1;
+    const out: unknown[] = [];
+    for (const tx of newestFirst.slice(start)) {
+      if (tx.signature === options.until || out.length >= (options.limit ?? 1_000)) break;
+      out.push({ signature: tx.signature, slot: Number(tx.slot), err: tx.err ?? null, memo: null, blockTime: tx.blockTime, confirmationStatus: 'finalized' });
+    }
+    return out;
+  }
+
+  function readBlock(slot: bigint): unknown {
+    const stored = blocks.get(slot);
+    if (stored) return stored;
+    const inSlot = transactions.filter((tx) => tx.slot === slot);
+    if (inSlot.length === 0) throw Object.assign(new Error(`Slot ${slot} was skipped, or missing in long-term storage`), { code: -32009 });
+    return { blockhash: null, parentSlot: Number(slot) - 1, blockTime: inSlot[0]?.blockTime ?? null, blockHeight: null, transactions: inSlot.map((tx) => tx.result) };
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: unknown; method: string; params?: unknown[] } | Array<{ id: unknown; method: string; params?: unknown[] }>;
+    const calls = Array.isArray(body) ? body : [body];
+    for (const call of calls) requestCounts.set(call.method, (requestCounts.get(call.method) ?? 0) + 1);
+    totalRequests += 1;
+    if (limited.count > 0) {
+      limited.count -= 1;
+      response.writeHead(429, { 'retry-after': String(limited.retryAfterSeconds), 'content-type': 'application/json' });
+      response.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: 429, message: 'Too many requests' } }));
+      return;
+    }
+    const answers = calls.map((call) => answer(call));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(Array.isArray(body) ? answers : answers[0]));
+  }
+
+  function answer(call: { id: unknown; method: string; params?: unknown[] }): unknown {
+    const method = methods[call.method];
+    if (!method) return { jsonrpc: '2.0', id: call.id, error: { code: -32601, message: `Method not found: ${call.method}` } };
+    try {
+      return { jsonrpc: '2.0', id: call.id, result: method(call.params ?? []) };
+    } catch (error) {
+      const { code, message } = error as { code?: number; message: string };
+      return { jsonrpc: '2.0', id: call.id, error: { code: code ?? -32603, message } };
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const api: RpcServer = {
+    url: `http://127.0.0.1:${port}`,
+    requestCounts,
+    get totalRequests() { return totalRequests; },
+    addTransaction(result, slot) {
+      const resolved = slot ?? (typeof result['slot'] === 'number' ? BigInt(result['slot']) : null);
+      if (resolved === null) throw new Error('addTransaction: the result has no slot; pass one');
+      store(result, resolved);
+    },
+    addBlock(slot, block) {
+      blocks.set(slot, block);
+      const blockTime = typeof block['blockTime'] === 'number' ? block['blockTime'] : null;
+      (block['transactions'] as Array<Record<string, unknown>>).forEach((tx, txIndex) => store(tx, slot, { blockTime, txIndex }));
+    },
+    async loadFixtureFiles(paths) {
+      let loaded = 0;
+      for (const path of paths) {
+        const parsed = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+        const value = ('jsonrpc' in parsed ? parsed['result'] : parsed) as Record<string, unknown>;
+        const blockSlot = /block_(\d+)/.exec(basename(path))?.[1];
+        if (blockSlot) api.addBlock(BigInt(blockSlot), value);
+        else if (typeof value['slot'] === 'number') api.addTransaction(value);
+        else continue;
+        loaded += 1;
+      }
+      return loaded;
+    },
+    rateLimitNext(count, retryAfterSeconds) {
+      limited = { count, retryAfterSeconds };
+    },
+    signaturesInRange(fromSlot, toSlot, address) {
+      return transactions.filter((tx) => tx.slot >= fromSlot && tx.slot <= toSlot && (!address || tx.accountKeys.has(address))).map((tx) => tx.signature);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  return api;
+}
+
