@@ -2,8 +2,10 @@
 import type { Command } from '../cli.js';
 import { migrateCommand } from './migrate-command.js';
 import { decodeCommand } from './decode-cli.js';
+import { ingestCommand } from './ingest-command.js';
 
 export const COMMANDS: Record<string, Command> = {
+  ingest: ingestCommand,
   migrate: migrateCommand,
   decode: decodeCommand,
 };
