@@ -21,7 +21,7 @@ export interface SubscriptionOptions {
 export interface Subscription {
   /** Data updates (pings and pongs are handled inside); ends when the stream ends or fails. */
   updates(): AsyncGenerator<SubscribeUpdate>;
-  /** Why the stream ended (the gRPC error), or null when it ended cleanly or is still open. */
+  /** Why the stream ended (the gRPC error), or null when it ended cleanly, is still open or we closed it. */
   endError(): unknown;
   close(): void;
 }
@@ -37,6 +37,7 @@ export async function openSubscription(client: YellowstoneClient, options: Subsc
   let lastActivityMs = Date.now();
   let consumerBusy = false;
   let pingId = 0;
+  let closedByUs = false;
   stream.on('error', (error: unknown) => (endError ??= error));
 
   const sendPing = (): void => {
@@ -79,8 +80,9 @@ export async function openSubscription(client: YellowstoneClient, options: Subsc
 
   return {
     updates,
-    endError: () => endError,
+    endError: () => (closedByUs ? null : endError),
     close() {
+      closedByUs = true;
       clearInterval(timer);
       if (!stream.destroyed) stream.destroy();
     },

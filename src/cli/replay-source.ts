@@ -1,0 +1,63 @@
+/**
+ * `megatron replay FILE...`: feeds recordings (gzip, see src/stream/recording.ts) and JSON inputs
+ * (RPC getTransaction / getBlock results, Yellowstone JSON, fixture folders — whatever
+ * `readTransactionsFromPath` understands) through the same bounded queue as the live stream.
+ */
+import { open } from 'node:fs/promises';
+import { readTransactionsFromPath } from '../decoders/transaction/read-input.js';
+import type { BoundedQueue } from '../stream/bounded-queue.js';
+import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
+import { createSignatureDedupe } from '../stream/signature-dedupe.js';
+import type { StreamItem } from '../stream/stream-item.js';
+import { mapSubscribeUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
+import { normalizeYellowstoneTransaction } from '../decoders/transaction/from-yellowstone.js';
+
+export interface ReplayCounts {
+  files: number;
+  transactions: number;
+  quarantined: number;
+  slots: number;
+}
+
+export interface ReplayOptions {
+  queue: BoundedQueue<StreamItem>;
+  normalizeTransaction?: NormalizeYellowstone;
+}
+
+/** Replays every path in order; resolves when the last item is in the queue (not when it is consumed). */
+export async function replayFiles(paths: readonly string[], options: ReplayOptions): Promise<ReplayCounts> {
+  const counts: ReplayCounts = { files: 0, transactions: 0, quarantined: 0, slots: 0 };
+  const push = async (item: StreamItem): Promise<void> => {
+    if (item.kind === 'transaction') counts.transactions += 1;
+    else if (item.kind === 'quarantine') counts.quarantined += 1;
+    else counts.slots += 1;
+    await options.queue.push(item);
+  };
+  for (const path of paths) {
+    counts.files += 1;
+    if (await isRecording(path)) await replayRecording(path, options, push);
+    else for (const result of await readTransactionsFromPath(path)) {
+      await push(result.ok ? { kind: 'transaction', tx: result.tx, receivedAtNs: process.hrtime.bigint() } : { kind: 'quarantine', record: result.quarantine });
+    }
+  }
+  return counts;
+}
+
+async function replayRecording(path: string, options: ReplayOptions, push: (item: StreamItem) => Promise<void>): Promise<void> {
+  const context = { normalize: options.normalizeTransaction ?? normalizeYellowstoneTransaction, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+  for await (const update of readRecording(path)) {
+    const outcome = mapSubscribeUpdate(update, context);
+    if ('item' in outcome) await push(outcome.item);
+  }
+}
+
+/** True when the file starts with the gzip magic bytes. */
+async function isRecording(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
