@@ -66,11 +66,17 @@ export function decodeBase58(text: string): Uint8Array {
 }
 
 const PUBKEY_BYTES = 32;
-const MAX_CACHED_PUBKEYS = 200_000;
-/** Recently seen pubkeys: program ids, globals and fee recipients repeat in almost every transaction. */
-const pubkeyCache = new Map<number, { bytes: Uint8Array; text: string }>();
+const MAX_CACHED_PUBKEYS = 1 << 17;
+/**
+ * Recently seen pubkeys (program ids, globals, fee recipients repeat in nearly every transaction). The
+ * key bytes live in one preallocated arena (no per-key allocation); the map goes from the first 6 bytes
+ * to the arena slot, and a hit is confirmed by comparing all 32 bytes. Full → cleared (bounded memory).
+ */
+const arena = new Uint8Array(MAX_CACHED_PUBKEYS * PUBKEY_BYTES);
+const texts: string[] = [];
+const slots = new Map<number, number>();
 
-/** Encodes the 32-byte pubkey at `bytes[offset]`, through a bounded cache keyed by its first 6 bytes. */
+/** Encodes the 32-byte pubkey at `bytes[offset]`, through the bounded cache. */
 export function encodePubkey(bytes: Uint8Array, offset = 0): string {
   const key =
     (bytes[offset] as number) * 0x10000000000 +
@@ -79,15 +85,21 @@ export function encodePubkey(bytes: Uint8Array, offset = 0): string {
     ((bytes[offset + 3] as number) << 16) +
     ((bytes[offset + 4] as number) << 8) +
     (bytes[offset + 5] as number);
-  const hit = pubkeyCache.get(key);
-  if (hit !== undefined && equalBytes(hit.bytes, bytes, offset)) return hit.text;
+  const slot = slots.get(key);
+  if (slot !== undefined && equalBytes(slot * PUBKEY_BYTES, bytes, offset)) return texts[slot] as string;
   const text = encodeBase58(bytes, offset, offset + PUBKEY_BYTES);
-  if (pubkeyCache.size >= MAX_CACHED_PUBKEYS) pubkeyCache.clear();
-  pubkeyCache.set(key, { bytes: bytes.slice(offset, offset + PUBKEY_BYTES), text });
+  if (texts.length >= MAX_CACHED_PUBKEYS) {
+    slots.clear();
+    texts.length = 0;
+  }
+  const next = texts.length;
+  arena.set(bytes.subarray(offset, offset + PUBKEY_BYTES), next * PUBKEY_BYTES);
+  texts.push(text);
+  slots.set(key, next);
   return text;
 }
 
-function equalBytes(cached: Uint8Array, bytes: Uint8Array, offset: number): boolean {
-  for (let i = 6; i < PUBKEY_BYTES; i += 1) if (cached[i] !== bytes[offset + i]) return false;
+function equalBytes(at: number, bytes: Uint8Array, offset: number): boolean {
+  for (let i = 6; i < PUBKEY_BYTES; i += 1) if (arena[at + i] !== bytes[offset + i]) return false;
   return true;
 }

@@ -64,6 +64,16 @@ export class BorshReader {
     const len = this.u32();
     if (len > MAX_STRING_BYTES) throw new TruncatedError(`string length ${len} is implausible`);
     const at = this.take(len);
+    if (len <= 32) {
+      // Short strings (instruction names, symbols) are nearly always ASCII: skip TextDecoder's set-up.
+      let ascii = '';
+      for (let i = at; i < at + len; i += 1) {
+        const c = this.bytes[i] as number;
+        if (c >= 0x80) return utf8.decode(this.bytes.subarray(at, at + len));
+        ascii += String.fromCharCode(c);
+      }
+      return ascii;
+    }
     return utf8.decode(this.bytes.subarray(at, at + len));
   }
 

@@ -10,7 +10,7 @@ import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT, type TradeEvent } from '../types.js';
 
 const DEFAULT_PUBKEY = '11111111111111111111111111111111';
-const IX_NAME = /^[a-z0-9_]{1,64}$/;
+const MAX_IX_NAME_BYTES = 64;
 const MAX_SHAREHOLDERS = 64;
 /** Account indexes of the trade instructions: the buy/sell family and the quote-paired _v2 family (IDL 91db680). */
 const V1_ACCOUNTS = { mint: 2, bondingCurve: 3, user: 6 };
@@ -30,8 +30,12 @@ export function decodePumpTradeEvent(payload: Uint8Array, ctx: EventContext, ixN
   const timestamp = r.i64();
   const virtualSolReserves = r.u64();
   const virtualTokenReserves = r.u64();
+  const env = ctx.envelope;
+  // Written out (no spread of the envelope): one object shape for every trade, measurably faster.
   const event: TradeEvent = {
-    ...ctx.envelope, kind: 'trade', layout: 'pump.TradeEvent.v0', trailingBytes: 0,
+    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
+    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
+    kind: 'trade', layout: 'pump.TradeEvent.v0', trailingBytes: 0,
     mint, user, isBuy, solAmount, tokenAmount, quoteMint: WSOL_MINT,
     pool, timestamp, virtualSolReserves, virtualTokenReserves,
     realSolReserves: null, realTokenReserves: null, fee: null, creatorFee: null, protocolFee: null,
@@ -43,26 +47,40 @@ export function decodePumpTradeEvent(payload: Uint8Array, ctx: EventContext, ixN
   return event;
 }
 
+/** Walks the eras in order; a step runs only when its bytes are there, a step that does not fit stops. */
 function readAppendedFields(r: BorshReader, e: TradeEvent): void {
-  const steps: Array<[string, number, () => void]> = [
-    ['v1', 16, () => { e.realSolReserves = r.u64(); e.realTokenReserves = r.u64(); }],
-    ['v2', 96, () => readFeeFields(r, e)],
-    ['v3', 33, () => readVolumeFields(r, e.extra)],
-    ['v4', 5, () => readIxName(r, e)],
-    ['v5', 1, () => { e.extra.mayhemMode = r.bool(); }],
-    ['v6', 16, () => { e.extra.cashbackFeeBasisPoints = r.u64().toString(); e.extra.cashback = r.u64().toString(); }],
-    ['v7', 16 + 4 + 32 + 24, () => readQuoteFields(r, e)],
-  ];
-  for (const [version, minBytes, read] of steps) {
-    if (r.remaining < minBytes) return;
-    const start = r.offset;
-    try {
-      read(); // every step reads all its fields before it assigns any
-    } catch {
-      r.offset = start;
-      return;
-    }
-    e.layout = `pump.TradeEvent.${version}`;
+  if (r.remaining < 16) return;
+  e.realSolReserves = r.u64();
+  e.realTokenReserves = r.u64();
+  e.layout = 'pump.TradeEvent.v1';
+  if (r.remaining < 96) return;
+  readFeeFields(r, e);
+  e.layout = 'pump.TradeEvent.v2';
+  if (r.remaining < 33) return;
+  readVolumeFields(r, e.extra);
+  e.layout = 'pump.TradeEvent.v3';
+  if (r.remaining < 5 || !readIxName(r, e)) return;
+  e.layout = 'pump.TradeEvent.v4';
+  if (r.remaining < 1) return;
+  e.extra.mayhemMode = r.bool();
+  e.layout = 'pump.TradeEvent.v5';
+  if (r.remaining < 16) return;
+  e.extra.cashbackFeeBasisPoints = r.u64().toString();
+  e.extra.cashback = r.u64().toString();
+  e.layout = 'pump.TradeEvent.v6';
+  if (r.remaining < 76 || !tryStep(r, () => readQuoteFields(r, e))) return;
+  e.layout = 'pump.TradeEvent.v7';
+}
+
+/** Runs a variable-size step that reads all its fields before assigning any; rewinds when it fails. */
+function tryStep(r: BorshReader, read: () => void): boolean {
+  const start = r.offset;
+  try {
+    read();
+    return true;
+  } catch {
+    r.offset = start;
+    return false;
   }
 }
 
@@ -76,18 +94,33 @@ function readFeeFields(r: BorshReader, e: TradeEvent): void {
   e.creatorFee = r.u64();
 }
 
+/** Volume-incentive fields: only track_volume is kept (the counters are per-user reward state). */
 function readVolumeFields(r: BorshReader, extra: Extra): void {
   extra.trackVolume = r.bool();
-  extra.totalUnclaimedTokens = r.u64().toString();
-  extra.totalClaimedTokens = r.u64().toString();
-  extra.currentSolVolume = r.u64().toString();
-  extra.lastUpdateTimestamp = r.i64().toString();
+  r.skip(32); // total_unclaimed_tokens, total_claimed_tokens, current_sol_volume, last_update_timestamp
 }
 
-function readIxName(r: BorshReader, e: TradeEvent): void {
-  const name = r.string();
-  if (!IX_NAME.test(name)) throw new Error('not an instruction name');
+/** ix_name (v4): a short snake_case string; anything else means a layout we do not know (rewind). */
+function readIxName(r: BorshReader, e: TradeEvent): boolean {
+  const start = r.offset;
+  const len = r.u32();
+  if (len === 0 || len > MAX_IX_NAME_BYTES || r.remaining < len) {
+    r.offset = start;
+    return false;
+  }
+  let name = '';
+  for (let i = r.offset; i < r.offset + len; i += 1) {
+    const c = r.bytes[i] as number;
+    const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+    if (!ok) {
+      r.offset = start;
+      return false;
+    }
+    name += String.fromCharCode(c);
+  }
+  r.skip(len);
   e.ixName = name;
+  return true;
 }
 
 function readQuoteFields(r: BorshReader, e: TradeEvent): void {

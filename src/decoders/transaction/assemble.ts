@@ -44,7 +44,12 @@ export function assembleTransaction(header: TransactionHeader, outer: SourceInst
       instructions.push(resolveInstruction(list[i] as SourceInstruction, keys, 2, o, i));
     }
   }
-  return { ...header, instructions };
+  return {
+    signature: header.signature, slot: header.slot, txIndex: header.txIndex, blockTime: header.blockTime,
+    success: header.success, err: header.err, errorCode: header.errorCode, fee: header.fee,
+    accountKeys: keys, instructions, logMessages: header.logMessages, preTokenBalances: header.preTokenBalances,
+    postTokenBalances: header.postTokenBalances, preBalances: header.preBalances, postBalances: header.postBalances,
+  };
 }
 
 function resolveInstruction(
