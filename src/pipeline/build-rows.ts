@@ -86,6 +86,7 @@ function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, e
   }
   batch.trades.push(tradeRow(event, info, tx.fee, blockTime));
   if (!event.success) return;
+  if (event.program === 'raydium_launchpad' && info.lastState === null) addLaunchLabInitialPrice(batch, info, event);
   const state = tradeState(event, info);
   if (state && isNewer(info, state.slot, state.txIndex, state.eventIndex)) {
     batch.poolStates.push(state);
@@ -108,6 +109,15 @@ function addGraduation(batch: Batch, registry: TokenRegistry, tx: ChainTransacti
     ammPool,
     kind: event.kind,
   });
+}
+
+/**
+ * LaunchLab's PoolCreateEvent has no price: its curve's fixed virtual reserves, carried by every trade,
+ * give the launch price (virtual quote / virtual base) and the initial quote liquidity.
+ */
+function addLaunchLabInitialPrice(batch: Batch, info: TokenInfo, event: TradeEvent): void {
+  if (event.virtualSolReserves === null || event.virtualTokenReserves === null) return;
+  batch.pools.push(launchPoolRow(info, { programId: RAYDIUM_LAUNCHPAD_PROGRAM_ID, virtualSolReserves: event.virtualSolReserves, virtualTokenReserves: event.virtualTokenReserves }));
 }
 
 interface TokenFacts {

@@ -41,10 +41,7 @@ export function tradeRow(event: TradeEvent, info: TokenInfo, transactionFee: big
     shareFee: event.shareFee,
     creatorFee: event.creatorFee,
     transactionFee,
-    virtualSolReserves: event.virtualSolReserves,
-    virtualTokenReserves: event.virtualTokenReserves,
-    realSolReserves: event.realSolReserves,
-    realTokenReserves: event.realTokenReserves,
+    ...reservesAfter(event),
     success: event.success,
     errorCode: event.errorCode,
     rawData: { layout: event.layout, source: event.source, ixName: event.ixName, trailingBytes: event.trailingBytes, ...event.extra },
@@ -60,12 +57,38 @@ export function tradeState(event: TradeEvent, info: TokenInfo): PoolStateRow | n
     slot: event.slot,
     txIndex: event.txIndex ?? 0,
     eventIndex: event.position.eventIndex,
-    virtualSolReserves: event.virtualSolReserves,
-    virtualTokenReserves: event.virtualTokenReserves,
-    realSolReserves: event.realSolReserves,
-    realTokenReserves: event.realTokenReserves,
+    ...reservesAfter(event),
     progress,
     status: progress === '100' ? 'complete' : 'active',
+  };
+}
+
+interface Reserves {
+  virtualSolReserves: bigint | null;
+  virtualTokenReserves: bigint | null;
+  realSolReserves: bigint | null;
+  realTokenReserves: bigint | null;
+}
+
+/**
+ * Reserves after the trade, with one meaning on both launchpads: virtual = the curve's effective
+ * constant-product reserves now (price = virtual quote / virtual tokens), real = quote actually held
+ * and tokens still for sale. Pump.fun events carry exactly that. LaunchLab events carry the curve's
+ * fixed virtual parameters and the base SOLD so far, so they are converted: virtual base - real base,
+ * virtual quote + real quote, and total base to sell - real base.
+ */
+function reservesAfter(event: TradeEvent): Reserves {
+  if (event.program !== 'raydium_launchpad') {
+    return { virtualSolReserves: event.virtualSolReserves, virtualTokenReserves: event.virtualTokenReserves, realSolReserves: event.realSolReserves, realTokenReserves: event.realTokenReserves };
+  }
+  const sold = event.realTokenReserves;
+  const raised = event.realSolReserves;
+  const totalSell = bigintExtra(event, 'totalBaseSell');
+  return {
+    virtualSolReserves: event.virtualSolReserves !== null && raised !== null ? event.virtualSolReserves + raised : null,
+    virtualTokenReserves: event.virtualTokenReserves !== null && sold !== null ? event.virtualTokenReserves - sold : null,
+    realSolReserves: raised,
+    realTokenReserves: totalSell !== null && sold !== null ? totalSell - sold : null,
   };
 }
 
@@ -76,7 +99,7 @@ export function tradeState(event: TradeEvent, info: TokenInfo): PoolStateRow | n
 function progressOf(event: TradeEvent): string | null {
   const totalSell = bigintExtra(event, 'totalBaseSell');
   if (event.program === 'raydium_launchpad') {
-    const sold = bigintExtra(event, 'realBaseAfter');
+    const sold = event.realTokenReserves;
     if (sold === null || totalSell === null || totalSell === 0n) return null;
     return percent(sold, totalSell);
   }

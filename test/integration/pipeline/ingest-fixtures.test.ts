@@ -122,6 +122,28 @@ describe.skipIf(skipReason !== null)('ingesting the real fixtures', () => {
     expect(rows[0].block_time.getTime() / 1000).toBe(1753751878);
   });
 
+  it('stores a LaunchLab trade with the pool state in the same units as Pump.fun (v1 TradeEvent)', async () => {
+    const mint = '4HhNdqkmMsMV9Z3d85sPYDw1MR3DpXRrxknRTLYXN22h';
+    const { rows: [pool] } = await db.query('select * from pools where pool_address = $1', ['D5y6T2Ep483fEup9mRC3LJSK7cd4Larxz46aE6YoGQsG']);
+    expect(pool).toMatchObject({
+      token_id: tokenIdOf(mint),
+      platform: 'raydium_launchpad',
+      pool_type: 'launchpad',
+      program_id: 'LanMV9sAd7wArD4vJFi2qDdfnVhFxYSUg6eADduJ3uj',
+      virtual_sol_reserves: '35354231921',
+      virtual_token_reserves: '910546818818013',
+      real_sol_reserves: '5353378970',
+      real_token_reserves: '630621213221631',
+      bonding_curve_progress: '20.48',
+      initial_quote_liquidity: '30000852951',
+      status: 'active',
+    });
+    expect(Number(pool.initial_price)).toBeCloseTo(30.000852951 / 1073025605.596382, 18);
+    const { rows: [trade] } = await db.query('select * from transactions where token_id = $1', [tokenIdOf(mint)]);
+    expect(trade).toMatchObject({ type: 'buy', amount_out: '16967820845269', sol_amount: '0.654952192', token_amount: '16967820.845269', success: true });
+    expect(trade.block_time.getTime() / 1000).toBe(1753811735);
+  });
+
   it('graduates the token of the real migrate and links its PumpSwap pool; the no-op migrate graduates nothing', async () => {
     const { rows: [token] } = await db.query(`select * from tokens where mint_address like 'npB9cxTz%'`);
     expect(token).toMatchObject({ is_graduated: true });
