@@ -65,6 +65,8 @@ export interface Pipeline {
 }
 
 const PENDING = Symbol('pending');
+/** Abort reason for the flush timer: a constant, because the default reason builds a DOMException with a stack each time. */
+const TIMER_CANCELLED = Symbol('timer cancelled');
 
 export function createPipeline(options: PipelineOptions): Pipeline {
   const registry = new TokenRegistry();
@@ -174,7 +176,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const wait = Math.max(0, options.flushIntervalMs - (performance.now() - batchStartedAt));
       const timer = new AbortController();
       const item = await Promise.race([next, sleep(wait, timer.signal).then((): typeof PENDING => PENDING)]);
-      timer.abort();
+      timer.abort(TIMER_CANCELLED);
       if (item === PENDING) {
         await flush();
         continue;

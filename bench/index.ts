@@ -1,0 +1,33 @@
+/**
+ * `npm run bench -- <name>...`: runs benchmarks that print figures (they are not tests).
+ *   decode  — normalisation + decoding, tx/s and µs/tx on one core
+ *   stream  — the real Yellowstone client from the local Geyser server to the queue, updates/s and RSS
+ *   ingest  — the synthetic market through the whole process into PostgreSQL and Redis
+ * With no name, runs all of them in that order.
+ */
+import { benchDecode } from './decode.js';
+import { benchStream } from './stream.js';
+import { benchIngest } from './ingest.js';
+
+const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  decode: () => benchDecode({}),
+  stream: async () => {
+    const result = await benchStream({});
+    console.log(`stream: ${result.updates} updates (${result.transactions} transactions, ${result.events} decoded events) in ${result.seconds.toFixed(2)} s`);
+    console.log(`stream: ${result.updatesPerSecond} updates/s through the real client to the decoded-event queue; RSS at end ${result.rssMb} MB`);
+  },
+  ingest: () => benchIngest({}),
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const selected = names.length > 0 ? names : Object.keys(BENCHMARKS);
+for (const name of selected) {
+  const run = BENCHMARKS[name];
+  if (!run) {
+    console.error(`unknown benchmark "${name}"; choose from: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exitCode = 2;
+    break;
+  }
+  console.log(`\n== bench ${name}`);
+  await run();
+}
