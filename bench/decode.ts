@@ -103,14 +103,16 @@ function buildMessage(n: number): SubscribeUpdateTransaction {
     inner.push({ programIdIndex: progIdx(ea), accounts: Uint8Array.of(progIdx(ea)), data: Buffer.concat([TAG, event]), stackHeight: 2 });
     inner[inner.length - 1]!.programIdIndex = kind === 'launch' ? progIdx(LAUNCH) : progIdx(PUMP);
   }
-  const balances = keys.map((_, i) => String(1_000_000 + i));
+  // Distinct strings, as the protobuf decoder gives them; the payer and the fresh accounts change.
+  const preBalances = keys.map((_, i) => String(1_000_000 + i));
+  const postBalances = keys.map((_, i) => String(1_000_000 + i + (i === 0 || i >= F ? 1 + (n % 1000) : 0)));
   return {
     slot: String(400_000_000 + Math.floor(n / 1000)),
     transaction: {
       signature: Buffer.concat([sha(`sig${n}`), sha(`sig2${n}`)]), isVote: false, index: String(n % 1000),
       transaction: { signatures: [], message: { header: undefined, accountKeys: keys, recentBlockhash: new Uint8Array(32), instructions: outer, versioned: true, addressTableLookups: [] } },
       meta: {
-        err: undefined, fee: '5000', preBalances: balances, postBalances: balances, innerInstructions: [{ index: 2, instructions: inner }], innerInstructionsNone: false,
+        err: undefined, fee: '5000', preBalances, postBalances, innerInstructions: [{ index: 2, instructions: inner }], innerInstructionsNone: false,
         logMessages: logs, logMessagesNone: false, preTokenBalances: [], postTokenBalances: [
           { accountIndex: F + 2, mint: bs58.encode(mint), owner: bs58.encode(user), programId: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA', uiTokenAmount: { uiAmount: 1, decimals: 6, amount: '1000000', uiAmountString: '1' } }],
         rewards: [], loadedWritableAddresses: [], loadedReadonlyAddresses: [], returnData: undefined, returnDataNone: true,

@@ -9,7 +9,7 @@
  * are reported as attempts (success = false). LaunchLab migrations exist only as instructions.
  */
 import { discriminatorHex, EVENT_IX_TAG, readDiscriminator } from './discriminator.js';
-import { readLogEvents } from './log-events.js';
+import { decodeLogData, isLogDataOf, readLogEvents } from './log-events.js';
 import { makeEnvelope, type EventContext, type EventOutcome, type ProgramDecoder } from './program-decoder.js';
 import type { ChainInstruction, ChainTransaction, DecodedEvent, DecodeResult, EventSource, QuarantineRecord } from './types.js';
 
@@ -22,6 +22,10 @@ interface Candidate {
   source: EventSource;
   /** Event payload (discriminator first); null for an instruction-derived event or bad base64. */
   payload: Uint8Array | null;
+  /** A log candidate's `Program data:` line, decoded into `payload` only when it has no self-CPI twin. */
+  line: string | null;
+  /** A CPI candidate's payload as base64, computed when a log line of its invocation is compared. */
+  base64: string | null;
   instruction: ChainInstruction | null;
   reason: string | null;
 }
@@ -95,9 +99,10 @@ function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Cha
       if (c !== null) groupOf(c.key).ix.push(c);
     }
   }
-  for (const le of readLogEvents(tx.logMessages, instructions, new Set(decoders.keys()))) {
+  for (const le of readLogEvents(tx.logMessages, instructions, decoders)) {
     const decoder = decoders.get(le.programId) as ProgramDecoder;
-    const c = candidate(decoder, le.invocation, 'log', le.payload, le.payload === null ? 'Program data line is not base64' : null);
+    const c = candidate(decoder, le.invocation, 'log', null, null);
+    c.line = le.line;
     c.outerIndex = le.outerIndex;
     c.innerIndex = le.innerIndex;
     c.key = invocationKey(le.outerIndex, le.innerIndex);
@@ -109,13 +114,35 @@ function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Cha
     const unmatched = [...g.cpi];
     out.push(...g.cpi);
     for (const log of g.log) {
-      const twin = unmatched.findIndex((c) => log.payload !== null && c.payload !== null && Buffer.compare(c.payload, log.payload) === 0);
+      const twin = findTwin(unmatched, log);
       if (twin >= 0) unmatched.splice(twin, 1);
       else out.push(log);
     }
     out.push(...g.ix);
   }
   return out;
+}
+
+/**
+ * The first unmatched CPI candidate whose payload equals the log line's. Fast path: the line is the CPI
+ * payload's canonical base64 (what programs write), so the line is neither validated nor decoded. Else
+ * the line is decoded (setting `payload` or the not-base64 reason) and compared byte for byte.
+ */
+function findTwin(unmatched: Candidate[], log: Candidate): number {
+  const line = log.line as string;
+  for (let i = 0; i < unmatched.length; i += 1) {
+    const c = unmatched[i] as Candidate;
+    if (c.payload === null) continue;
+    c.base64 ??= Buffer.from(c.payload.buffer, c.payload.byteOffset, c.payload.byteLength).toString('base64');
+    if (isLogDataOf(line, c.base64)) return i;
+  }
+  log.payload = decodeLogData(line);
+  if (log.payload === null) {
+    log.reason = 'Program data line is not base64';
+    return -1;
+  }
+  const payload = log.payload;
+  return unmatched.findIndex((c) => c.payload !== null && Buffer.compare(c.payload, payload) === 0);
 }
 
 /** Failed transaction: every instruction of ours, read as an attempt (no event is effective). */
@@ -161,7 +188,7 @@ function candidate(
 ): Candidate {
   const outerIndex = invocation?.outerIndex ?? 0;
   const innerIndex = invocation?.innerIndex ?? null;
-  return { decoder, key: invocationKey(outerIndex, innerIndex), outerIndex, innerIndex, invocation, source, payload, instruction, reason };
+  return { decoder, key: invocationKey(outerIndex, innerIndex), outerIndex, innerIndex, invocation, source, payload, line: null, base64: null, instruction, reason };
 }
 
 function toQuarantine(c: Candidate, tx: ChainTransaction, reason: string): QuarantineRecord {

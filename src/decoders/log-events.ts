@@ -13,9 +13,13 @@ export interface LogEvent {
   innerIndex: number | null;
   /** The matched invocation, when the instruction list has it. */
   invocation: ChainInstruction | null;
-  /** Decoded bytes, or null when the line is not valid base64. */
-  payload: Uint8Array | null;
+  /** The line; decode its payload with `decodeLogData` only when needed (a self-CPI twin makes it moot). */
   line: string;
+}
+
+/** Anything with `has(programId)`: a Set or the decoders' Map. */
+export interface ProgramIdSet {
+  has(programId: string): boolean;
 }
 
 interface Frame {
@@ -30,7 +34,7 @@ const DATA_PREFIX = 'Program data: ';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Every `Program data:` line written by one of `programIds`, with its invocation's position. */
-export function readLogEvents(logs: string[], instructions: ChainInstruction[], programIds: ReadonlySet<string>): LogEvent[] {
+export function readLogEvents(logs: string[], instructions: ChainInstruction[], programIds: ProgramIdSet): LogEvent[] {
   const out: LogEvent[] = [];
   const stack: Frame[] = [];
   let ptr = 0;
@@ -40,13 +44,15 @@ export function readLogEvents(logs: string[], instructions: ChainInstruction[], 
     if (!line.startsWith('Program ')) continue;
     if (line.startsWith(DATA_PREFIX)) {
       const top = stack[stack.length - 1];
-      if (top !== undefined && programIds.has(top.programId)) out.push({ ...top, payload: decodeLogData(line), line });
+      if (top !== undefined && programIds.has(top.programId)) {
+        out.push({ programId: top.programId, outerIndex: top.outerIndex, innerIndex: top.innerIndex, invocation: top.invocation, line });
+      }
       continue;
     }
     const invokeAt = line.indexOf(INVOKE);
     if (invokeAt > 8 && line.endsWith(']')) {
       const programId = line.slice(8, invokeAt);
-      const depth = Number.parseInt(line.slice(invokeAt + INVOKE.length, -1), 10);
+      const depth = readDepth(line, invokeAt + INVOKE.length);
       if (!(depth >= 1)) continue;
       if (depth === 1) {
         outerCount += 1;
@@ -89,7 +95,20 @@ function findInvocation(instructions: ChainInstruction[], from: number, programI
   return -1;
 }
 
-function decodeLogData(line: string): Uint8Array | null {
+/** `n` of `invoke [n]`; a single digit (nearly every line) without slicing the string. */
+function readDepth(line: string, at: number): number {
+  const c = line.charCodeAt(at) - 48;
+  if (line.length === at + 2 && c >= 0 && c <= 9) return c;
+  return Number.parseInt(line.slice(at, -1), 10);
+}
+
+/** True when `line` is `Program data: <base64 of payload>` exactly (canonical base64, one part). */
+export function isLogDataOf(line: string, base64: string): boolean {
+  return line.length === DATA_PREFIX.length + base64.length && line.endsWith(base64);
+}
+
+/** The bytes of a `Program data:` line (parts concatenated), or null when it is not valid base64. */
+export function decodeLogData(line: string): Uint8Array | null {
   const parts = line.slice(DATA_PREFIX.length).trim().split(' ');
   const chunks: Buffer[] = [];
   for (const part of parts) {

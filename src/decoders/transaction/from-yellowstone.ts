@@ -39,9 +39,10 @@ export function normalizeYellowstoneTransaction(update: SubscribeUpdateTransacti
       logMessages: meta.logMessages,
       preTokenBalances: readTokenBalances(meta.preTokenBalances, keys),
       postTokenBalances: readTokenBalances(meta.postTokenBalances, keys),
-      preBalances: meta.preBalances.map((b) => BigInt(b as string | bigint)),
-      postBalances: meta.postBalances.map((b) => BigInt(b as string | bigint)),
+      preBalances: readBalances(meta.preBalances, null, null),
+      postBalances: null as unknown as bigint[],
     };
+    header.postBalances = readBalances(meta.postBalances, meta.preBalances, header.preBalances);
     const inner: InnerGroup[] = meta.innerInstructions;
     return { ok: true, tx: assembleTransaction(header, message.instructions, inner) };
   } catch (error) {
@@ -56,6 +57,19 @@ function collectKeys(staticKeys: Uint8Array[], writable: Uint8Array[], readonly:
   for (const key of writable) keys[k++] = encodePubkey(key);
   for (const key of readonly) keys[k++] = encodePubkey(key);
   return keys;
+}
+
+/**
+ * u64 strings → bigint. Most accounts keep their lamports: a post balance whose text equals the pre
+ * balance's reuses that bigint (BigInt(string) costs ~0.1 µs, and bigints are immutable).
+ */
+function readBalances(texts: unknown[], sameAsTexts: unknown[] | null, sameAs: bigint[] | null): bigint[] {
+  const out = new Array<bigint>(texts.length);
+  for (let i = 0; i < texts.length; i += 1) {
+    const text = texts[i] as string | bigint;
+    out[i] = sameAs !== null && sameAsTexts !== null && i < sameAs.length && sameAsTexts[i] === text ? (sameAs[i] as bigint) : BigInt(text);
+  }
+  return out;
 }
 
 function readTokenBalances(list: TokenBalances, keys: string[]): ChainTokenBalance[] {
