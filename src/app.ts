@@ -25,6 +25,8 @@ import { rebuildCacheSnapshot } from './postgres/cache-snapshot-repository.js';
 import { createHttpServer } from './api/index.js';
 import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/maintenance-jobs.js';
 import { buildHealthReport } from './api/health-report.js';
+import { createPeriodicJob } from './analytics/periodic-job.js';
+import { refreshAllMarkedCandles } from './postgres/candles-repository.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
 export interface Source {
@@ -99,6 +101,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), logger, metrics });
   const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
+  const candles = createPeriodicJob('candles', config.CANDLE_REFRESH_INTERVAL_MS, async () => {
+    await refreshAllMarkedCandles(pool);
+  }, logger.child({ component: 'candles' }));
   const started = Date.now();
   const http = options.http === false ? null : createHttpServer({
     port: config.HTTP_PORT,
@@ -109,6 +114,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const httpPort = http ? await http.listen() : null;
   const running = pipeline.run();
   await source.start();
+  candles.start();
   jobs?.start();
   logger.info({ component: 'app', mode, stream, httpPort }, 'megatron started');
 
@@ -118,6 +124,8 @@ export async function startApp(options: AppOptions): Promise<App> {
       await source.stop();
       queue.close();
       await running.catch(() => undefined);
+      await candles.stop();
+      await refreshAllMarkedCandles(pool).catch((error: unknown) => logger.warn({ component: 'candles', err: String(error) }, 'last candle refresh failed; the marked buckets stay for the next start'));
       await jobs?.stop();
       await redis.close();
       await http?.close();

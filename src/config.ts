@@ -63,6 +63,7 @@ export const VARIABLES = {
   PG_POOL_MAX: { schema: integer(2, 100), default: '4', expected: 'PostgreSQL connections, 2..100' },
   HTTP_PORT: { schema: integer(0, 65_535), default: '9090', expected: 'a TCP port 0..65535 (0 picks a free one)' },
   HTTP_HOST: { schema: z.string().min(1, 'empty'), default: '0.0.0.0', expected: 'an interface address such as 0.0.0.0 or 127.0.0.1' },
+  CANDLE_REFRESH_INTERVAL_MS: { schema: integer(50, 600_000), default: '1000', expected: 'how often touched 1m/5m candle buckets are recomputed from the trades, in ms, 50..600000' },
   REFRESH_AGGREGATES_INTERVAL_MS: { schema: integer(1_000, 86_400_000), default: '60000', expected: 'how often the service refreshes the 1h/1d views on plain PostgreSQL, in ms' },
   SYSTEM_METRICS_INTERVAL_MS: { schema: integer(1_000, 3_600_000), default: '60000', expected: 'how often a system_metrics row is written, in ms' },
   DEMO_TRADES_PER_SECOND: { schema: integer(1, 100_000), default: '200', expected: 'trade rate of the synthetic market in `npm run demo`' },

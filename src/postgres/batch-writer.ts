@@ -1,6 +1,6 @@
 /**
  * Writes one pipeline batch in ONE database transaction: tokens, pools (parents) before trades
- * (children), then pool states, graduations, the touched candles, quarantine, and finally the stream
+ * (children), then pool states, graduations, the candle buckets to recompute, quarantine, and finally the stream
  * checkpoint (`onCommit`), so the checkpoint never claims rows that did not commit.
  *
  * Rejected rows: when a statement fails because of the data (SQLSTATE class 22/23), the transaction is
@@ -14,7 +14,7 @@ import type { Batch, BatchResult } from '../pipeline/rows.js';
 import { applyGraduations } from './graduations-repository.js';
 import { withTransaction, type PgClient, type PgPool } from './pg-pool.js';
 import { applyPoolStates, mergePoolRows, upsertPools } from './pools-repository.js';
-import { recomputeCandles } from './candles-repository.js';
+import { markCandleBuckets } from './candles-repository.js';
 import { upsertQuarantine } from './quarantine-repository.js';
 import { isRowRejection } from './sqlstate.js';
 import { mergeTokenRows, upsertTokens } from './tokens-repository.js';
@@ -57,7 +57,7 @@ function stepsOf(batch: Batch): Step<unknown>[] {
     { name: 'trade-tokens', rows: batch.trades as never[], write: (c, r) => touchTradedTokens(c, r as never) },
     { name: 'pool-states', rows: batch.poolStates as never[], write: (c, r) => applyPoolStates(c, r as never) },
     { name: 'graduations', rows: batch.graduations as never[], write: (c, r) => applyGraduations(c, r as never) },
-    { name: 'candles', rows: batch.trades as never[], write: (c, r) => recomputeCandles(c, r as never) },
+    { name: 'candles', rows: batch.trades as never[], write: (c, r) => markCandleBuckets(c, r as never) },
   ];
   return steps as Step<unknown>[];
 }

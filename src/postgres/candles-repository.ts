@@ -1,23 +1,42 @@
 /**
- * 1m and 5m candles, maintained as trades commit: every bucket a batch touches is recomputed from the
- * trades themselves (never incremented), so late trades and replays give the same candle as a single
- * in-order pass. Open/close follow on-chain order (slot, tx_index, ix_index, inner_ix_index); only
- * successful trades with a price count; buyer/seller counts are distinct wallets in the bucket.
+ * 1m and 5m candles, recomputed from the trades themselves (never incremented), so late trades and
+ * replays give the same candle as a single in-order pass. Open/close follow on-chain order (slot,
+ * tx_index, ix_index, inner_ix_index); only successful trades with a price count; buyer/seller counts
+ * are distinct wallets in the bucket.
+ *
+ * Two steps: the batch writer marks the touched 1-minute buckets (`markCandleBuckets`, in the trades'
+ * transaction), and the candle job rewrites the marked buckets (`refreshMarkedCandles`).
  */
 import type { TradeRow } from '../pipeline/rows.js';
-import type { Queryable } from './pg-pool.js';
+import type { PgPool, Queryable } from './pg-pool.js';
+import { withTransaction } from './pg-pool.js';
 
-export const CANDLE_TABLES = {
-  '1m': { table: 'price_candles_1m', widthMs: 60_000 },
-  '5m': { table: 'price_candles_5m', widthMs: 300_000 },
-} as const;
+const MINUTE_MS = 60_000;
 
-export type CandleWidth = keyof typeof CANDLE_TABLES;
+const MARK_BUCKETS_SQL = `
+insert into candle_dirty_buckets (token_id, bucket)
+select distinct token_id, bucket from unnest($1::uuid[], $2::timestamptz[]) as k(token_id, bucket)
+on conflict do nothing`;
 
-function recomputeSql(table: string): string {
+/** Marks the 1-minute buckets of successful, priced trades for recomputation. */
+export async function markCandleBuckets(db: Queryable, trades: readonly TradeRow[]): Promise<void> {
+  const keys = new Map<string, [string, string]>();
+  for (const trade of trades) {
+    if (!trade.success || trade.priceQuotePerToken === null) continue;
+    const bucketMs = Math.floor(trade.blockTime.getTime() / MINUTE_MS) * MINUTE_MS;
+    const key = `${trade.tokenId}|${bucketMs}`;
+    if (!keys.has(key)) keys.set(key, [trade.tokenId, new Date(bucketMs).toISOString()]);
+  }
+  if (keys.size === 0) return;
+  const list = [...keys.values()];
+  await db.query(MARK_BUCKETS_SQL, [list.map((k) => k[0]), list.map((k) => k[1])]);
+}
+
+function recomputeSql(table: string, width: string): string {
   return `
 with keys as (
-  select distinct token_id, bucket from unnest($1::uuid[], $2::timestamptz[]) as k(token_id, bucket)
+  select distinct token_id, date_bin(interval '${width}', bucket, timestamptz '2000-01-03 00:00:00+00') as bucket
+  from unnest($1::uuid[], $2::timestamptz[]) as m(token_id, bucket)
 ), agg as (
   select k.token_id, k.bucket,
     (array_agg(t.price_quote_per_token order by t.slot, t.tx_index, t.ix_index, t.inner_ix_index))[1] as open,
@@ -30,7 +49,7 @@ with keys as (
     (count(distinct t.user_address) filter (where t.type = 'buy'))::int as buyer_count,
     (count(distinct t.user_address) filter (where t.type = 'sell'))::int as seller_count
   from keys k
-  join transactions t on t.token_id = k.token_id and t.block_time >= k.bucket and t.block_time < k.bucket + $3::interval
+  join transactions t on t.token_id = k.token_id and t.block_time >= k.bucket and t.block_time < k.bucket + interval '${width}'
   where t.success and t.price_quote_per_token is not null
   group by k.token_id, k.bucket
 )
@@ -45,23 +64,34 @@ where (c.open, c.high, c.low, c.close, c.volume_token, c.volume_sol, c.trade_cou
                     excluded.trade_count, excluded.buyer_count, excluded.seller_count)`;
 }
 
-const RECOMPUTE_SQL: Record<CandleWidth, string> = {
-  '1m': recomputeSql(CANDLE_TABLES['1m'].table),
-  '5m': recomputeSql(CANDLE_TABLES['5m'].table),
-};
+const TAKE_MARKED_SQL = `
+with picked as (
+  select token_id, bucket from candle_dirty_buckets order by bucket limit $1 for update skip locked
+)
+delete from candle_dirty_buckets d using picked p where d.token_id = p.token_id and d.bucket = p.bucket
+returning d.token_id::text, d.bucket`;
 
-/** Recomputes the 1m and 5m buckets touched by `trades` (successful ones with a price). */
-export async function recomputeCandles(db: Queryable, trades: readonly TradeRow[]): Promise<void> {
-  for (const width of Object.keys(CANDLE_TABLES) as CandleWidth[]) {
-    const { widthMs } = CANDLE_TABLES[width];
-    const keys = new Map<string, [string, string]>();
-    for (const trade of trades) {
-      if (!trade.success || trade.priceQuotePerToken === null) continue;
-      const bucketMs = Math.floor(trade.blockTime.getTime() / widthMs) * widthMs;
-      keys.set(`${trade.tokenId}|${bucketMs}`, [trade.tokenId, new Date(bucketMs).toISOString()]);
-    }
-    if (keys.size === 0) continue;
-    const list = [...keys.values()];
-    await db.query(RECOMPUTE_SQL[width], [list.map((k) => k[0]), list.map((k) => k[1]), `${widthMs / 1000} seconds`]);
+const RECOMPUTE_1M_SQL = recomputeSql('price_candles_1m', '1 minute');
+const RECOMPUTE_5M_SQL = recomputeSql('price_candles_5m', '5 minutes');
+
+/** Rewrites up to `limit` marked buckets (1m and their 5m buckets); returns how many were taken. */
+export async function refreshMarkedCandles(pool: PgPool, limit = 20_000): Promise<number> {
+  return withTransaction(pool, async (client) => {
+    const taken = await client.query<{ token_id: string; bucket: Date }>(TAKE_MARKED_SQL, [limit]);
+    if (taken.rows.length === 0) return 0;
+    const keys = [taken.rows.map((r) => r.token_id), taken.rows.map((r) => r.bucket.toISOString())];
+    await client.query(RECOMPUTE_1M_SQL, keys);
+    await client.query(RECOMPUTE_5M_SQL, keys);
+    return taken.rows.length;
+  });
+}
+
+/** Rewrites every marked bucket (repeats until none is left). */
+export async function refreshAllMarkedCandles(pool: PgPool): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await refreshMarkedCandles(pool);
+    total += count;
+    if (count === 0) return total;
   }
 }
