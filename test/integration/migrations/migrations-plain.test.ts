@@ -3,6 +3,7 @@
  * every seed column present with a fitting type, the constraints reject what they should, a second up
  * is a no-op, down leaves nothing of ours in public, and up works again.
  */
+import { countMigrationFiles } from "./seed-columns.js";
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseMode } from '../../../src/postgres/database-mode.js';
@@ -18,7 +19,8 @@ import {
 } from './seed-columns.js';
 import { checkConstraints } from './constraint-checks.js';
 
-const MIGRATION_COUNT = 20;
+// Every SQL file in migrations/ is one migration.
+const MIGRATION_COUNT = countMigrationFiles();
 
 describe('migrations on plain PostgreSQL', () => {
   let database: TestDatabase;

@@ -4,6 +4,7 @@
  * aggregates, compression and policies exist, every policy job succeeds when run (PGlite has no background
  * scheduler, so each is run with CALL run_job), and down leaves nothing behind.
  */
+import { countMigrationFiles } from "./seed-columns.js";
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ import { createPgliteTimescaleClient, type PgliteClient } from './pglite-client.
 import { SEED_COLUMNS, SELECT_PUBLIC_COLUMNS_SQL, SELECT_PUBLIC_LEFTOVERS_SQL, groupColumns, pickSeedColumns } from './seed-columns.js';
 import { checkTimescaleObjects, runPolicyJobs } from './timescale-checks.js';
 
-const MIGRATION_COUNT = 20;
+// Every SQL file in migrations/ is one migration.
+const MIGRATION_COUNT = countMigrationFiles();
 
 describe('migrations on TimescaleDB (PGlite, in process)', () => {
   let client: PgliteClient;

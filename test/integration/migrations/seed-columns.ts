@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { MIGRATIONS_DIR } from '../../../src/postgres/migrate.js';
+
 /**
  * Every table/view and column of the seed design (docs: /work/shared/design/seed-schema-design.md), with
  * the class of type it must have after our migrations. One line per relation: `column:class`.
@@ -49,6 +52,7 @@ export const ADDED_RELATIONS = [
   'slot_coverage',
   'quarantine',
   'holder_balances',
+  'candle_dirty_buckets',
 ];
 
 /** Maps a `format_type()` string to the classes above. */
@@ -111,3 +115,8 @@ export const SELECT_PUBLIC_LEFTOVERS_SQL = `
       and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
   )
   select object from ours order by object`;
+
+/** Number of migrations: the SQL files in migrations/. */
+export function countMigrationFiles(): number {
+  return readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')).length;
+}
