@@ -80,7 +80,7 @@ export function buildTransactionUpdate(tx: SimTransaction, createdAt: Date = new
     programId: balance.programId,
     uiTokenAmount: { uiAmount: 0, decimals: balance.decimals, amount: balance.amount.toString(), uiAmountString: formatUiAmount(balance.amount, balance.decimals) },
   });
-  const preBalances = keys.map((_, i) => (i === 0 ? 10_000_000_000n : 1_000_000n));
+  const preBalances = keys.map((_, i) => (i === 0 ? 10_000_000_000_000n : 1_000_000n));
   const postBalances = preBalances.map((value, i) => (i === 0 ? value + tx.payerDeltaLamports : value));
   return {
     filters: [],

@@ -27,9 +27,19 @@ export interface GeyserServerOptions {
   refusalCode?: grpc.status;
 }
 
+/** What filter matching needs of an update (the full object is not kept: benchmarks store 100k+ updates). */
+interface MatchInfo {
+  kind: 'slot' | 'transaction' | 'block_meta' | 'other';
+  slotStatus: number;
+  accountKeys: Set<string>;
+  isVote: boolean;
+  failed: boolean;
+  hasFilters: boolean;
+}
+
 interface StoredUpdate {
   slot: bigint;
-  update: SubscribeUpdate;
+  info: MatchInfo;
   bytes: Buffer;
 }
 
@@ -160,7 +170,7 @@ export async function startGeyserServer(options: GeyserServerOptions = {}): Prom
       }
       subscriber.cursor += 1;
       const stored = history[Math.max(0, index)] as StoredUpdate;
-      const filters = matchFilters(subscriber.request as SubscribeRequest, stored.update);
+      const filters = matchFilters(subscriber.request as SubscribeRequest, stored.info);
       if (filters.length === 0) continue;
       const bytes = withFilters(stored, filters);
       updatesSent += 1;
@@ -197,7 +207,7 @@ export async function startGeyserServer(options: GeyserServerOptions = {}): Prom
         const slot = slotOf(update);
         const newest = newestSlot();
         if (newest !== null && slot < newest) throw new Error(`publish: slot ${slot} after ${newest}`);
-        history.push({ slot, update, bytes: Buffer.from(SubscribeUpdate.encode(update).finish()) });
+        history.push({ slot, info: describeUpdate(update), bytes: Buffer.from(SubscribeUpdate.encode(update).finish()) });
       }
       wakeAll();
     },
@@ -253,18 +263,25 @@ function lowerBound(history: StoredUpdate[], slot: bigint): number {
   return low;
 }
 
+function describeUpdate(update: SubscribeUpdate): MatchInfo {
+  const info = update.transaction?.transaction;
+  const keys = info
+    ? [...(info.transaction?.message?.accountKeys ?? []), ...(info.meta?.loadedWritableAddresses ?? []), ...(info.meta?.loadedReadonlyAddresses ?? [])].map((key) => bs58.encode(key))
+    : [];
+  const kind = update.slot ? 'slot' : info ? 'transaction' : update.blockMeta ? 'block_meta' : 'other';
+  return { kind, slotStatus: update.slot?.status ?? 0, accountKeys: new Set(keys), isVote: info?.isVote ?? false, failed: info?.meta?.err !== undefined, hasFilters: update.filters.length > 0 };
+}
+
 /** Names of the request's filters that match the update (empty = not sent). */
-function matchFilters(request: SubscribeRequest, update: SubscribeUpdate): string[] {
-  if (update.slot) {
+function matchFilters(request: SubscribeRequest, info: MatchInfo): string[] {
+  if (info.kind === 'slot') {
     return Object.entries(request.slots)
-      .filter(([, filter]) => !filter.filterByCommitment || update.slot?.status === (request.commitment ?? 0))
+      .filter(([, filter]) => !filter.filterByCommitment || info.slotStatus === (request.commitment ?? 0))
       .map(([name]) => name);
   }
-  const info = update.transaction?.transaction;
-  if (!info) return update.blockMeta ? Object.keys(request.blocksMeta) : [];
-  const keys = new Set(
-    [...(info.transaction?.message?.accountKeys ?? []), ...(info.meta?.loadedWritableAddresses ?? []), ...(info.meta?.loadedReadonlyAddresses ?? [])].map((key) => bs58.encode(key)));
-  const failed = info.meta?.err !== undefined;
+  if (info.kind !== 'transaction') return info.kind === 'block_meta' ? Object.keys(request.blocksMeta) : [];
+  const keys = info.accountKeys;
+  const failed = info.failed;
   return Object.entries(request.transactions)
     .filter(([, filter]) => (filter.vote === undefined || filter.vote === info.isVote) && (filter.failed === undefined || filter.failed === failed))
     .filter(([, filter]) => filter.accountInclude.length === 0 || filter.accountInclude.some((key) => keys.has(key)))
@@ -275,7 +292,7 @@ function matchFilters(request: SubscribeRequest, update: SubscribeUpdate): strin
 
 /** The stored bytes with the `filters` field set (field 1, repeated string), without re-encoding the update. */
 function withFilters(stored: StoredUpdate, filters: string[]): Buffer {
-  if (stored.update.filters.length > 0) return stored.bytes;
+  if (stored.info.hasFilters) return stored.bytes;
   const prefix = Buffer.from(SubscribeUpdate.encode({ filters, createdAt: undefined }).finish());
   return Buffer.concat([prefix, stored.bytes]);
 }

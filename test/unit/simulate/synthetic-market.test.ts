@@ -21,7 +21,7 @@ describe('synthetic market', () => {
         }
         if (!normalized.tx.success) failedSeen.push(normalized.tx.signature);
         const result = decodeTransaction(normalized.tx);
-        quarantine.push(...result.quarantine.map((q) => `${q.reason} ${q.layout ?? ''}`));
+        quarantine.push(...result.quarantine.map((q) => `${q.reason} ${q.discriminator ?? ''}`));
         for (const event of result.events) {
           if (event.success) counts[event.kind] += 1;
           if (event.kind === 'trade' && event.success) {
