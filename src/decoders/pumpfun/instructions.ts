@@ -26,8 +26,11 @@ export function readPumpAttemptedTrade(ix: ChainInstruction, name: string | null
   const second = r.u64();
   const accounts = spec.v2 ? PUMP_TRADE_V2_ACCOUNTS : PUMP_TRADE_V1_ACCOUNTS;
   const quoteMint = spec.v2 ? (ix.accounts[2] ?? WSOL_MINT) : WSOL_MINT;
+  const env = ctx.envelope; // copied field by field: a spread followed by ~30 fields is the slow path
   return {
-    ...ctx.envelope, kind: 'trade', layout: `pump.instruction.${name}`, trailingBytes: r.remaining,
+    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
+    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
+    kind: 'trade', layout: `pump.instruction.${name}`, trailingBytes: r.remaining,
     mint: ix.accounts[accounts.mint] ?? '', user: ix.accounts[accounts.user] ?? '', isBuy: spec.isBuy,
     solAmount: spec.tokenFirst ? second : first, tokenAmount: spec.tokenFirst ? first : second, quoteMint,
     pool: ix.accounts[accounts.bondingCurve] ?? null, timestamp: null, virtualSolReserves: null,

@@ -55,8 +55,11 @@ function decodeSwapEvent(payload: Uint8Array, ctx: EventContext, isBuy: boolean)
     creatorFee = r.u64();
   }
   const accounts = ctx.invocation?.accounts ?? [];
+  const env = ctx.envelope; // copied field by field: a spread followed by ~30 fields is the slow path
   return {
-    ...ctx.envelope, kind: 'trade', layout: `pumpswap.${isBuy ? 'BuyEvent' : 'SellEvent'}.${creatorFee === null ? 'v0' : 'v1'}`,
+    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
+    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
+    kind: 'trade', layout: `pumpswap.${isBuy ? 'BuyEvent' : 'SellEvent'}.${creatorFee === null ? 'v0' : 'v1'}`,
     trailingBytes: r.remaining, mint: accounts[3] ?? '', user, isBuy, solAmount: quoteAmount, tokenAmount: baseAmount,
     quoteMint: accounts[4] ?? WSOL_MINT, pool, timestamp, virtualSolReserves: null, virtualTokenReserves: null,
     realSolReserves: null, realTokenReserves: null, fee: lpFee + protocolFee + (creatorFee ?? 0n), creatorFee,

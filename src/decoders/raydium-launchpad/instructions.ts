@@ -54,8 +54,11 @@ export function readLaunchpadAttemptedTrade(ix: ChainInstruction, ctx: EventCont
   const second = r.u64();
   const a = LAUNCHPAD_TRADE_ACCOUNTS;
   const poolState = ix.accounts[a.poolState] ?? null;
+  const env = ctx.envelope; // copied field by field: a spread followed by ~30 fields is the slow path
   return {
-    ...ctx.envelope, kind: 'trade', layout: `launchpad.instruction.${name}`, trailingBytes: r.remaining,
+    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
+    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
+    kind: 'trade', layout: `launchpad.instruction.${name}`, trailingBytes: r.remaining,
     mint: ix.accounts[a.mint] ?? '', user: ix.accounts[a.user] ?? '', isBuy: spec.isBuy,
     solAmount: spec.firstIsQuote ? first : second, tokenAmount: spec.firstIsQuote ? second : first,
     quoteMint: ix.accounts[a.quoteMint] ?? WSOL_MINT, pool: poolState, timestamp: null, virtualSolReserves: null,

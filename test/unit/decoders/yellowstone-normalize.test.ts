@@ -1,0 +1,88 @@
+/**
+ * normalizeYellowstoneTransaction (cached base58, reused bigints) against a plain reference written with
+ * bs58 and BigInt on every value: whole ChainTransaction objects must be equal.
+ */
+import bs58 from 'bs58';
+import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
+import { describe, expect, it } from 'vitest';
+import { normalizeYellowstoneTransaction } from '../../../src/decoders/transaction/from-yellowstone.js';
+import type { ChainInstruction, ChainTransaction } from '../../../src/decoders/types.js';
+
+interface Ix { programIdIndex: number; accounts: Uint8Array; data: Uint8Array; stackHeight?: number }
+
+function makeRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+}
+
+function buildUpdate(n: number): SubscribeUpdateTransaction {
+  const next = makeRandom(1000 + n);
+  const key = (i: number) => {
+    const k = Uint8Array.from({ length: 32 }, () => next() & 0xff);
+    if (i % 5 === 0) k.fill(0, 0, (n + i) % 4); // leading zero bytes
+    return k;
+  };
+  const staticKeys = Array.from({ length: 6 + (n % 5) }, (_, i) => key(i));
+  const writable = Array.from({ length: n % 3 }, (_, i) => key(i + 40));
+  const readonly = Array.from({ length: n % 2 }, (_, i) => key(i + 80));
+  const total = staticKeys.length + writable.length + readonly.length;
+  const ix = (): Ix => ({ programIdIndex: next() % total, accounts: Uint8Array.from({ length: next() % 6 }, () => next() % total), data: Uint8Array.from({ length: next() % 20 }, () => next() & 0xff) });
+  const outer = Array.from({ length: 1 + (n % 4) }, ix);
+  const inner = [{ index: 0, instructions: [{ ...ix(), stackHeight: 2 }, ix()] }];
+  const pre = Array.from({ length: total }, () => String(next()));
+  const post = pre.map((b, i) => (i % 3 === 0 ? String(next()) : String(b)));
+  const tokenBalance = (i: number) => ({ accountIndex: i % (total + 1), mint: bs58.encode(key(i)), owner: i % 2 === 0 ? '' : bs58.encode(key(i + 1)), programId: '', uiTokenAmount: { uiAmount: 1, decimals: 6, amount: String(next()) + '000000000', uiAmountString: '1' } });
+  return {
+    slot: String(300_000_000 + n),
+    transaction: {
+      signature: Uint8Array.from({ length: 64 }, (_, i) => (i < n % 3 ? 0 : next() & 0xff)), isVote: false, index: String(n),
+      transaction: { signatures: [], message: { header: undefined, accountKeys: staticKeys, recentBlockhash: new Uint8Array(32), instructions: outer, versioned: true, addressTableLookups: [] } },
+      meta: {
+        err: undefined, fee: String(5000 + n), preBalances: pre, postBalances: post, innerInstructions: inner, innerInstructionsNone: false,
+        logMessages: [`log ${n}`], logMessagesNone: false, preTokenBalances: [tokenBalance(1)], postTokenBalances: [tokenBalance(2), tokenBalance(3)],
+        rewards: [], loadedWritableAddresses: writable, loadedReadonlyAddresses: readonly, returnData: undefined, returnDataNone: true,
+      },
+    },
+  } as unknown as SubscribeUpdateTransaction;
+}
+
+/** The obvious version: every key through bs58, every balance through BigInt. */
+function normalizeReference(update: SubscribeUpdateTransaction): ChainTransaction {
+  const info = update.transaction!;
+  const meta = info.meta!;
+  const message = info.transaction!.message!;
+  const keys = [...message.accountKeys, ...meta.loadedWritableAddresses, ...meta.loadedReadonlyAddresses].map((k) => bs58.encode(k));
+  const resolve = (ix: Ix, outerIndex: number, innerIndex: number | null): ChainInstruction => ({
+    programId: keys[ix.programIdIndex] ?? '', accounts: [...ix.accounts].map((a) => keys[a] ?? ''), data: ix.data,
+    stackHeight: innerIndex === null ? 1 : (ix.stackHeight ?? 2), outerIndex, innerIndex,
+  });
+  const instructions = (message.instructions as Ix[]).flatMap((ix, o) => [resolve(ix, o, null),
+    ...((meta.innerInstructions.find((g) => g.index === o)?.instructions ?? []) as Ix[]).map((inner, i) => resolve(inner, o, i))]);
+  const balances = (list: typeof meta.preTokenBalances) => list.map((b) => ({
+    accountIndex: b.accountIndex, account: keys[b.accountIndex] ?? null, mint: b.mint, owner: b.owner === '' ? null : b.owner,
+    programId: b.programId === '' ? null : b.programId, amount: BigInt(b.uiTokenAmount!.amount), decimals: b.uiTokenAmount!.decimals,
+  }));
+  return {
+    signature: bs58.encode(info.signature), slot: BigInt(update.slot), txIndex: Number(info.index), blockTime: null, success: true,
+    err: null, errorCode: null, fee: BigInt(meta.fee), accountKeys: keys, instructions, logMessages: meta.logMessages,
+    preTokenBalances: balances(meta.preTokenBalances), postTokenBalances: balances(meta.postTokenBalances),
+    preBalances: meta.preBalances.map((b) => BigInt(b)), postBalances: meta.postBalances.map((b) => BigInt(b)),
+  };
+}
+
+describe('normalizeYellowstoneTransaction', () => {
+  it('gives the same whole ChainTransaction as a plain bs58 / BigInt reference (twice: cache miss, then hit)', () => {
+    const updates = Array.from({ length: 300 }, (_, n) => buildUpdate(n));
+    for (let round = 0; round < 2; round += 1) {
+      for (const update of updates) {
+        const r = normalizeYellowstoneTransaction(update);
+        expect(r.ok ? r.tx : r.quarantine).toStrictEqual(normalizeReference(update));
+      }
+    }
+  });
+});
