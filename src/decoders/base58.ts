@@ -4,9 +4,9 @@
  * Fixed sizes use a precomputed table instead of long division: the input is split into 16-bit limbs,
  * and `TABLE[i][j]` holds base-58^5 digit j of 2^(16·(limbs-1-i)). Every product limb · digit is below
  * 2^45.3, so the sums of 16 (32-byte) or 32 (64-byte) products stay below 2^53 and are exact in doubles;
- * one carry pass then gives the base-58^5 digits, five base58 characters each. Measured (bench/base58):
- * ~4× faster than the former 16-bit long division for a pubkey, ~8× faster than bs58. Other lengths go
- * through bs58.
+ * one carry pass then gives the base-58^5 digits, five base58 characters each. Measured (CPU time, 32 bytes):
+ * ~0.3–0.4 µs against ~0.9–1.0 µs for the former 16-bit long division and ~2.4 µs for bs58; 64 bytes ~0.8–0.9 µs
+ * against ~2.4 µs. Other lengths go through bs58.
  */
 import bs58 from 'bs58';
 
@@ -59,7 +59,34 @@ export function encodeBase58(bytes: Uint8Array, start = 0, end = bytes.length): 
   return bs58.encode(bytes.subarray(start, end));
 }
 
-function encodeFixed(bytes: Uint8Array, start: number, size: FixedSize): string {
+/** The 32-byte products with the nine sums in locals (registers): ~2× faster than the loop below. */
+function sumPubkeyProducts(bytes: Uint8Array, start: number): void {
+  const table = PUBKEY_SIZE.table;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  for (let i = 0, row = 0; i < 16; i += 1, row += 9) {
+    const limb = ((bytes[start + 2 * i] as number) << 8) | (bytes[start + 2 * i + 1] as number);
+    s0 += limb * (table[row] as number);
+    s1 += limb * (table[row + 1] as number);
+    s2 += limb * (table[row + 2] as number);
+    s3 += limb * (table[row + 3] as number);
+    s4 += limb * (table[row + 4] as number);
+    s5 += limb * (table[row + 5] as number);
+    s6 += limb * (table[row + 6] as number);
+    s7 += limb * (table[row + 7] as number);
+    s8 += limb * (table[row + 8] as number);
+  }
+  sums[0] = s0;
+  sums[1] = s1;
+  sums[2] = s2;
+  sums[3] = s3;
+  sums[4] = s4;
+  sums[5] = s5;
+  sums[6] = s6;
+  sums[7] = s7;
+  sums[8] = s8;
+}
+
+function sumProducts(bytes: Uint8Array, start: number, size: FixedSize): void {
   const { limbs, digits, table, firstDigit } = size;
   sums.fill(0, 0, digits);
   for (let i = 0; i < limbs; i += 1) {
@@ -69,6 +96,12 @@ function encodeFixed(bytes: Uint8Array, start: number, size: FixedSize): string 
     // Digits above firstDigit[i] are zero in this limb's row: skip them (about half the products).
     for (let j = firstDigit[i] as number; j < digits; j += 1) sums[j] = (sums[j] as number) + limb * (table[row + j] as number);
   }
+}
+
+function encodeFixed(bytes: Uint8Array, start: number, size: FixedSize): string {
+  const { limbs, digits } = size;
+  if (size === PUBKEY_SIZE) sumPubkeyProducts(bytes, start);
+  else sumProducts(bytes, start, size);
   let carry = 0;
   let pos = digits * 5;
   for (let j = digits - 1; j >= 0; j -= 1) {
