@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 import type { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { startApp, type Source, type SourceContext } from '../src/app.js';
 import { normalizeYellowstoneTransaction } from '../src/decoders/transaction/from-yellowstone.js';
+import { createSignatureDedupe } from '../src/stream/signature-dedupe.js';
+import { mapSubscribeUpdate } from '../src/stream/update-mapper.js';
 import { LatencyWindow } from '../src/pipeline/latency-window.js';
 import { createSyntheticMarket, type SyntheticSlot } from '../src/simulate/synthetic-market.js';
 import { sleep } from '../src/shared/time.js';
@@ -52,13 +54,17 @@ function prepareMarket(seed: number, trades: number, startSlot: bigint, tradesPe
   return slots;
 }
 
-/** A source that normalises the prepared updates and pushes them (as fast as the queue takes them, or paced). */
+/**
+ * A source that maps the prepared updates exactly as the live stream does (normalise, block meta, slot
+ * status) and pushes them, as fast as the queue takes them or paced to a trade rate.
+ */
 function marketSource(slots: PreparedSlot[], tradesPerSecond: number | null): (ctx: SourceContext) => Source {
   return (ctx) => {
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
     let stopped = false;
     let last: bigint | null = null;
+    const context = { normalize: normalizeYellowstoneTransaction, dedupe: createSignatureDedupe(3_000), committedSlot: null };
     return {
       finished,
       async start() {
@@ -73,13 +79,9 @@ function marketSource(slots: PreparedSlot[], tradesPerSecond: number | null): (c
               if (wait > 0) await sleep(wait);
             }
             for (const update of slot.updates) {
-              if (!update.transaction) continue;
-              const result = normalizeYellowstoneTransaction(update.transaction);
-              if (!result.ok) continue;
-              result.tx.blockTime = slot.blockTime;
-              await ctx.queue.push({ kind: 'transaction', tx: result.tx, receivedAtNs: process.hrtime.bigint() });
+              const outcome = mapSubscribeUpdate(update, context);
+              if ('item' in outcome) await ctx.queue.push(outcome.item);
             }
-            await ctx.queue.push({ kind: 'slot', slot: slot.slot, status: 'confirmed' });
             last = slot.slot;
             sent += slot.trades;
           }

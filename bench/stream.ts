@@ -11,7 +11,7 @@ import { createBoundedQueue } from '../src/stream/bounded-queue.js';
 import type { StreamItem } from '../src/stream/stream-item.js';
 import { createSilentLogger } from '../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../src/stream/yellowstone-source.js';
-import { startGeyserServer } from '../test/helpers/geyser-server.js';
+import { startGeyserServer } from '../src/simulate/geyser-server.js';
 
 export interface BenchStreamOptions {
   /** Slots of synthetic market to stream (default 400). */

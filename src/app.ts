@@ -69,6 +69,18 @@ export interface AppOptions {
   /** Run the periodic maintenance jobs (default true). */
   jobs?: boolean;
   latencies?: LatencyWindow;
+  /** Extend the slot-coverage ledger with each checkpoint (the live stream only; default true). */
+  coverage?: boolean;
+}
+
+const GAUGE_INTERVAL_MS = 1_000;
+
+/** Gauges that reflect state rather than events: sampled every second. */
+function updateGauges(metrics: Metrics, source: Source, queue: BoundedQueue<StreamItem>): void {
+  const status = source.status();
+  metrics.streamConnected.set(status.connected ? 1 : 0);
+  if (status.lastSlotSeen !== null) metrics.lastSlotSeen.set(Number(status.lastSlotSeen));
+  metrics.queueDepth.set({ queue: 'stream' }, queue.size);
 }
 
 export async function startApp(options: AppOptions): Promise<App> {
@@ -90,7 +102,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     queue,
     stream,
     decode: decodeTransaction,
-    write: (batch) => writeBatch(pool, batch, batch.checkpoint ? (client) => commitStreamProgress(client, batch.checkpoint!) : undefined),
+    write: (batch) => writeBatch(pool, batch, batch.checkpoint ? (client) => commitStreamProgress(client, batch.checkpoint!, options.coverage ?? true) : undefined),
     retryDelayMs,
     publish: (updates) => redis.applyCommittedBatch(updates),
     maxRows: config.BATCH_MAX_ROWS,
@@ -112,6 +124,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     health: () => buildHealthReport({ pool, mode, redis, redisEnabled: Boolean(config.REDIS_URL), source, pipeline, queue, startedAt: started }),
   });
   const httpPort = http ? await http.listen() : null;
+  const gauges = setInterval(() => updateGauges(metrics, source, queue), GAUGE_INTERVAL_MS);
+  gauges.unref();
   const running = pipeline.run();
   await source.start();
   candles.start();
@@ -121,6 +135,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   let stopping: Promise<void> | null = null;
   async function stop(): Promise<void> {
     stopping ??= (async () => {
+      clearInterval(gauges);
       await source.stop();
       queue.close();
       await running.catch(() => undefined);

@@ -3,9 +3,15 @@ import type { Command } from '../cli.js';
 import { migrateCommand } from './migrate-command.js';
 import { decodeCommand } from './decode-cli.js';
 import { ingestCommand } from './ingest-command.js';
+import { demoCommand } from './demo-command.js';
+import { backfillCommand, recordCommand, replayCommand } from './stream-commands.js';
 
 export const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   migrate: migrateCommand,
   decode: decodeCommand,
+  demo: demoCommand,
+  replay: replayCommand,
+  backfill: backfillCommand,
+  record: recordCommand,
 };

@@ -31,6 +31,7 @@ export const ingestCommand: Command = {
           logger: ctx.logger,
           pingIntervalMs: config.GRPC_PING_INTERVAL_MS,
           reconnectMaxDelayMs: config.GRPC_RECONNECT_MAX_DELAY_MS,
+          startSlot: config.STREAM_START_SLOT ?? null,
         }),
     });
     return runUntilDone(app, logger, config.SHUTDOWN_TIMEOUT_MS);

@@ -3,7 +3,7 @@
  * (RPC getTransaction / getBlock results, Yellowstone JSON, fixture folders — whatever
  * `readTransactionsFromPath` understands) through the same bounded queue as the live stream.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { readTransactionsFromPath } from '../decoders/transaction/read-input.js';
 import type { BoundedQueue } from '../stream/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
@@ -20,7 +20,8 @@ export interface ReplayCounts {
 }
 
 export interface ReplayOptions {
-  queue: BoundedQueue<StreamItem>;
+  /** Where items go: the bounded queue (waits while it is full), or any function with the same contract. */
+  queue: Pick<BoundedQueue<StreamItem>, 'push'>;
   normalizeTransaction?: NormalizeYellowstone;
 }
 
@@ -53,6 +54,7 @@ async function replayRecording(path: string, options: ReplayOptions, push: (item
 
 /** True when the file starts with the gzip magic bytes. */
 async function isRecording(path: string): Promise<boolean> {
+  if ((await stat(path)).isDirectory()) return false;
   const handle = await open(path, 'r');
   try {
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);

@@ -14,7 +14,8 @@
  *
  * Checkpoint: the highest slot known complete — one below the newest transaction's slot (the stream
  * delivers in slot order), or a slot the stream reported at our commitment level — never lower than
- * before. It is written in the batch's own database transaction (see postgres/batch-writer.ts).
+ * before, and always below a slot whose transactions still wait for their block time (block-time-gate.ts).
+ * It is written in the batch's own database transaction (see postgres/batch-writer.ts).
  */
 import type { ChainTransaction, DecodeResult } from '../decoders/types.js';
 import type { StreamItem } from '../stream/stream-item.js';
@@ -25,6 +26,7 @@ import { addTransactionRows } from './build-rows.js';
 import { ActivityTracker, buildCacheUpdates } from './cache-updates.js';
 import { emptyBatch, type Batch, type BatchResult } from './rows.js';
 import { TokenRegistry } from './token-registry.js';
+import { BlockTimeGate } from './block-time-gate.js';
 import type { PipelineMetrics, PipelineLogger } from './pipeline-deps.js';
 import type { LatencyWindow } from './latency-window.js';
 
@@ -71,6 +73,7 @@ const TIMER_CANCELLED = Symbol('timer cancelled');
 export function createPipeline(options: PipelineOptions): Pipeline {
   const registry = new TokenRegistry();
   const activity = new ActivityTracker();
+  const gate = new BlockTimeGate();
   const complete = options.completeStatuses ?? new Set(['confirmed', 'finalized']);
   const status: PipelineStatus = { lastSlotSeen: null, lastSlotCommitted: null, batchesCommitted: 0, tradesCommitted: 0, eventsDecoded: 0, quarantined: 0, lastCommitAt: null };
   let batch = emptyBatch();
@@ -82,20 +85,29 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   let batchStartedAt = performance.now();
 
   function handle(item: StreamItem): void {
-    if (item.kind === 'quarantine') {
-      batch.quarantine.push(item.record);
-      batchRows += 1;
-      countQuarantine(item.record.stage, item.record.reason);
-      return;
+    switch (item.kind) {
+      case 'quarantine':
+        batch.quarantine.push(item.record);
+        batchRows += 1;
+        countQuarantine(item.record.stage, item.record.reason);
+        return;
+      case 'slot':
+        if (complete.has(item.status)) raiseComplete(item.slot);
+        return;
+      case 'block_meta':
+        if (item.blockTime !== null) for (const ready of gate.resolve(item.slot, item.blockTime)) processTransaction(ready.tx, ready.receivedAtNs);
+        return;
+      case 'transaction':
+        if (lastTxSlot !== null && item.tx.slot > lastTxSlot) raiseComplete(item.tx.slot - 1n);
+        if (lastTxSlot === null || item.tx.slot > lastTxSlot) lastTxSlot = item.tx.slot;
+        if (status.lastSlotSeen === null || item.tx.slot > status.lastSlotSeen) status.lastSlotSeen = item.tx.slot;
+        for (const ready of gate.admit({ tx: item.tx, receivedAtNs: item.receivedAtNs })) processTransaction(ready.tx, ready.receivedAtNs);
+        return;
     }
-    if (item.kind === 'slot') {
-      if (complete.has(item.status)) raiseComplete(item.slot);
-      return;
-    }
-    const tx = item.tx;
-    if (lastTxSlot !== null && tx.slot > lastTxSlot) raiseComplete(tx.slot - 1n);
-    if (lastTxSlot === null || tx.slot > lastTxSlot) lastTxSlot = tx.slot;
-    if (status.lastSlotSeen === null || tx.slot > status.lastSlotSeen) status.lastSlotSeen = tx.slot;
+  }
+
+  /** Decodes one transaction (its block time known, or given up on) and adds its rows to the batch. */
+  function processTransaction(tx: ChainTransaction, receivedAtNs: bigint): void {
     const result = options.decode(tx);
     for (const record of result.quarantine) countQuarantine(record.stage, record.reason);
     for (const event of result.events) options.metrics?.eventsDecoded.inc({ program: event.program, kind: event.kind });
@@ -106,7 +118,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     addTransactionRows(batch, registry, tx, result.events);
     for (const record of batch.quarantine.slice(quarantinedBefore)) countQuarantine(record.stage, record.reason);
     batchRows += batch.trades.length + batch.tokens.length + batch.graduations.length - before + result.quarantine.length;
-    receipts.push(item.receivedAtNs);
+    receipts.push(receivedAtNs);
+  }
+
+  /** The checkpoint candidate: complete slots, but never at or past a slot whose transactions wait for their block time. */
+  function checkpointSlot(): bigint | null {
+    const held = gate.lowestHeldSlot();
+    if (held === null || completeSlot === null) return completeSlot;
+    return completeSlot < held ? completeSlot : held - 1n;
   }
 
   function raiseComplete(slot: bigint): void {
@@ -121,7 +140,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   /** Hands the current batch to the writer (after the previous write committed). */
   async function flush(): Promise<void> {
     batchStartedAt = performance.now();
-    if (completeSlot !== null) batch.checkpoint = { stream: options.stream, slot: completeSlot };
+    const checkpoint = checkpointSlot();
+    if (checkpoint !== null && checkpoint >= 0n) batch.checkpoint = { stream: options.stream, slot: checkpoint };
     if (batchRows === 0 && batch.checkpoint === null) return;
     const toWrite = batch;
     const toReceipts = receipts;
@@ -191,6 +211,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       options.metrics?.queueDepth.set({ queue: 'stream' }, queue.size);
       if (batchRows >= options.maxRows) await flush();
     }
+    for (const ready of gate.releaseAll()) processTransaction(ready.tx, ready.receivedAtNs);
     if (lastTxSlot !== null) raiseComplete(lastTxSlot);
     await flush();
     await inflight;

@@ -16,12 +16,13 @@ update slot_coverage set to_slot = $3::bigint, updated_at = now()
 where stream = $1 and status = 'ingested' and to_slot = $2::bigint - 1`;
 
 /** Saves the checkpoint and extends the coverage ledger; a checkpoint that does not advance is a no-op. */
-export async function commitStreamProgress(db: Queryable, checkpoint: Checkpoint): Promise<void> {
+export async function commitStreamProgress(db: Queryable, checkpoint: Checkpoint, coverage = true): Promise<void> {
   const { rows } = await db.query<{ last_committed_slot: bigint }>(LOCK_CHECKPOINT_SQL, [checkpoint.stream]);
   const previous = rows[0]?.last_committed_slot ?? null;
   if (previous !== null && BigInt(previous) >= checkpoint.slot) return;
   const from = previous === null ? checkpoint.slot : BigInt(previous) + 1n;
   await saveCheckpoint(db, checkpoint.stream, checkpoint.slot);
+  if (!coverage) return;
   const overlaps = await db.query(LIST_OVERLAPS_SQL, [checkpoint.stream, from.toString(), checkpoint.slot.toString()]);
   if (overlaps.rowCount === 0) {
     const extended = await db.query(EXTEND_INGESTED_SQL, [checkpoint.stream, from.toString(), checkpoint.slot.toString()]);

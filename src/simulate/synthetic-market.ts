@@ -51,7 +51,7 @@ export interface SyntheticTrade {
 export interface SyntheticSlot {
   slot: bigint;
   blockTime: number;
-  /** Transaction updates in block order, then the slot's `confirmed` status update. */
+  /** Transaction updates in block order, then the slot's block meta, then its `confirmed` status update. */
   updates: SubscribeUpdate[];
 }
 
@@ -88,6 +88,25 @@ const WSOL = 'So11111111111111111111111111111111111111112';
 const SYSTEM = '11111111111111111111111111111111';
 const ERAS: PumpTradeEra[] = ['v5', 'v5', 'v5', 'v4', 'v2', 'v1'];
 
+/** The slot's block meta, as the server sends it after the slot's transactions: it carries the block time. */
+function blockMetaUpdate(slot: bigint, blockTime: number, blockhash: Uint8Array, transactions: number): SubscribeUpdate {
+  return {
+    filters: [],
+    createdAt: new Date(0),
+    blockMeta: {
+      slot: slot.toString(),
+      blockhash: bs58.encode(blockhash),
+      rewards: undefined,
+      blockTime: { timestamp: blockTime.toString() },
+      blockHeight: { blockHeight: (slot - 20_000_000n).toString() },
+      parentSlot: (slot - 1n).toString(),
+      parentBlockhash: bs58.encode(new Uint8Array(32).fill(1)),
+      executedTransactionCount: transactions.toString(),
+      entriesCount: '1',
+    },
+  };
+}
+
 /** Creates a market; nothing is generated until slots are asked for. */
 export function createSyntheticMarket(options: SyntheticMarketOptions): SyntheticMarket {
   const random = createPrng(options.seed);
@@ -107,6 +126,7 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     for (let i = random.count(options.tokensPerMinute / 60 / SLOTS_PER_SECOND); i > 0; i -= 1) launch(ctx);
     for (let i = random.count(options.tradesPerSecond / SLOTS_PER_SECOND); i > 0 && tokens.length > 0; i -= 1) trade(ctx, random.pick(tokens), random.pick(wallets));
     const updates = ctx.txs.map((tx) => buildTransactionUpdate(tx));
+    updates.push(blockMetaUpdate(ctx.slot, blockTime, ctx.blockhash, ctx.txs.length));
     updates.push({ filters: [], createdAt: new Date(0), slot: { slot: slot.toString(), parent: (slot - 1n).toString(), status: 1 } });
     slot += 1n;
     return { slot: ctx.slot, blockTime, updates };

@@ -1,7 +1,8 @@
 /**
  * Builds the Yellowstone `SubscribeRequest` from the decoder registry: one transaction filter that
  * includes every transaction touching a decoded program (votes excluded, failed transactions kept —
- * failed trades are recorded), plus slot status updates so the consumer can tell when a slot is done.
+ * failed trades are recorded), slot status updates so the consumer can tell when a slot is done, and
+ * block meta for each slot's block time.
  */
 import { CommitmentLevel, type SubscribeRequest } from '@triton-one/yellowstone-grpc';
 import { DECODER_PROGRAMS } from '../decoders/index.js';
@@ -12,6 +13,8 @@ export type CommitmentName = 'processed' | 'confirmed' | 'finalized';
 export const TRANSACTION_FILTER_NAME = 'megatron_programs';
 /** Name of our slot filter. */
 export const SLOT_FILTER_NAME = 'megatron_slots';
+/** Name of our block-meta filter: block times (transaction updates carry none). */
+export const BLOCKS_META_FILTER_NAME = 'megatron_blocks_meta';
 
 const COMMITMENT_LEVELS: Record<CommitmentName, CommitmentLevel> = {
   processed: CommitmentLevel.PROCESSED,
@@ -29,9 +32,13 @@ export interface SubscribeRequestOptions {
   pingId?: number;
 }
 
-/** Program ids of the decoder registry, in registry order. */
+/**
+ * Program ids to subscribe to, from the decoder registry. PumpSwap is decoded only where it appears
+ * inside Pump.fun migrations (those transactions touch Pump.fun, so they arrive anyway); subscribing to
+ * all PumpSwap AMM traffic would multiply the stream for events we do not store.
+ */
 export function listDecoderProgramIds(): string[] {
-  return DECODER_PROGRAMS.map((program) => program.programId);
+  return DECODER_PROGRAMS.filter((program) => program.name !== 'pumpswap').map((program) => program.programId);
 }
 
 /** Builds the full subscription request (also sent again with `pingId` as a keep-alive). */
@@ -47,7 +54,7 @@ export function buildSubscribeRequest(options: SubscribeRequestOptions): Subscri
     },
     transactionsStatus: {},
     blocks: {},
-    blocksMeta: {},
+    blocksMeta: { [BLOCKS_META_FILTER_NAME]: {} },
     entry: {},
     accountsDataSlice: [],
     commitment: COMMITMENT_LEVELS[options.commitment],

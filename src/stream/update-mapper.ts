@@ -36,12 +36,18 @@ export interface MapUpdateContext {
 /** What happened to one update, for counters. */
 export type MapOutcome = { item: StreamItem } | { skipped: 'duplicate' | 'committed' | 'other' };
 
-/** Maps a slot or transaction update; everything else is `skipped: 'other'`. */
+/** Maps a slot, block-meta or transaction update; everything else is `skipped: 'other'`. */
 export function mapSubscribeUpdate(update: SubscribeUpdate, context: MapUpdateContext): MapOutcome {
   if (update.slot) {
     const slot = BigInt(update.slot.slot);
     if (context.committedSlot !== null && slot <= context.committedSlot) return { skipped: 'committed' };
     return { item: { kind: 'slot', slot, status: nameSlotStatus(update.slot.status) } };
+  }
+  if (update.blockMeta) {
+    const slot = BigInt(update.blockMeta.slot);
+    if (context.committedSlot !== null && slot <= context.committedSlot) return { skipped: 'committed' };
+    const stamp = update.blockMeta.blockTime?.timestamp;
+    return { item: { kind: 'block_meta', slot, blockTime: stamp === undefined ? null : Number(stamp) } };
   }
   const transaction = update.transaction;
   if (!transaction) return { skipped: 'other' };

@@ -150,7 +150,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
       return;
     }
     const item = outcome.item;
-    const slot = item.kind === 'slot' ? item.slot : item.kind === 'transaction' ? item.tx.slot : item.record.slot;
+    const slot = item.kind === 'transaction' ? item.tx.slot : item.kind === 'quarantine' ? item.record.slot : item.slot;
     if (slot !== null) {
       if (status.lastSlotSeen === null || slot > status.lastSlotSeen) status.lastSlotSeen = slot;
       if (firstSlotSeen === null) firstSlotSeen = slot;

