@@ -58,8 +58,10 @@ describe('Yellowstone source against the local Geyser server', () => {
     expect(server.requests[0]).toEqual({
       accounts: {},
       slots: { megatron_slots: { filterByCommitment: true } },
-      transactions: { megatron_programs: { vote: false, accountInclude: [PUMPFUN, 'LanMV9sAd7wArD4vJFi2qDdfnVhFxYSUg6eADduJ3uj', 'pAMMBay6oceH9fJKBRHGP5D4bD4sWpmSwMn52FMfXEA'], accountExclude: [], accountRequired: [] } },
-      transactionsStatus: {}, blocks: {}, blocksMeta: {}, entry: {}, accountsDataSlice: [],
+      // PumpSwap is not subscribed to: its events matter only inside Pump.fun migrations.
+      transactions: { megatron_programs: { vote: false, accountInclude: [PUMPFUN, 'LanMV9sAd7wArD4vJFi2qDdfnVhFxYSUg6eADduJ3uj'], accountExclude: [], accountRequired: [] } },
+      // Block meta: the block times that transaction updates lack.
+      transactionsStatus: {}, blocks: {}, blocksMeta: { megatron_blocks_meta: {} }, entry: {}, accountsDataSlice: [],
       commitment: 1, fromSlot: '501',
     });
     await new Promise((resolve) => setTimeout(resolve, 700));
