@@ -8,10 +8,13 @@
 -- square of its trade count (measured: candles took ~30 % of write time at 20,000 trades/s bursts);
 -- collecting the keys first recomputes each bucket once per job run, and a crash loses nothing because
 -- the keys commit with their trades.
+-- Append-only on purpose (no unique key on token/bucket): with one, a batch's insert of a key the job was
+-- deleting had to wait for the job's whole transaction (seen as latency spikes); now writers never wait,
+-- and the job de-duplicates what it takes.
 create table candle_dirty_buckets (
+  id bigint generated always as identity primary key,
   token_id uuid not null,
-  bucket timestamptz not null,
-  primary key (token_id, bucket)
+  bucket timestamptz not null
 );
 
 comment on table candle_dirty_buckets is '1-minute buckets (token, bucket start) whose candles must be recomputed from transactions.';

@@ -49,14 +49,20 @@ export function buildCacheUpdates(batch: Batch, activity: ActivityTracker, mintO
     if (token.discoverySource !== 'create_event') continue;
     events.push({ type: 'new_token', slot: token.slot, payload: { tokenId: token.id, mint: token.mint, platform: token.platform, symbol: token.symbol, name: token.name, creator: token.creator, signature: token.creationSignature } });
   }
+  const trades: Record<string, unknown>[] = [];
+  let newestSlot = 0n;
   for (const trade of batch.trades) {
     if (!trade.success) continue;
-    events.push({ type: 'trade', slot: trade.slot, payload: tradePayload(trade) });
+    trades.push(tradePayload(trade));
+    if (trade.slot > newestSlot) newestSlot = trade.slot;
     if (trade.priceQuotePerToken === null) continue;
     hot.set(trade.tokenId, activity.record(trade.tokenId, trade.slot));
     const seen = newest.get(trade.tokenId);
     if (!seen || isLater(trade, seen)) newest.set(trade.tokenId, trade);
   }
+  // One announcement per committed batch carries all its trades: a message per trade cost more than
+  // the rest of the Redis work at thousands of trades per second.
+  if (trades.length > 0) events.push({ type: 'trade', slot: newestSlot, payload: { count: trades.length, trades } });
   for (const graduation of batch.graduations) {
     events.push({ type: 'graduation', slot: graduation.slot, payload: { tokenId: graduation.tokenId, kind: graduation.kind, signature: graduation.signature, ammPool: graduation.ammPool?.address ?? null, ammPlatform: graduation.ammPool?.platform ?? null } });
   }

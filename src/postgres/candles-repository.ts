@@ -15,8 +15,7 @@ const MINUTE_MS = 60_000;
 
 const MARK_BUCKETS_SQL = `
 insert into candle_dirty_buckets (token_id, bucket)
-select distinct token_id, bucket from unnest($1::uuid[], $2::timestamptz[]) as k(token_id, bucket)
-on conflict do nothing`;
+select token_id, bucket from unnest($1::uuid[], $2::timestamptz[]) as k(token_id, bucket)`;
 
 /** Marks the 1-minute buckets of successful, priced trades for recomputation. */
 export async function markCandleBuckets(db: Queryable, trades: readonly TradeRow[]): Promise<void> {
@@ -65,11 +64,12 @@ where (c.open, c.high, c.low, c.close, c.volume_token, c.volume_sol, c.trade_cou
 }
 
 const TAKE_MARKED_SQL = `
-with picked as (
-  select token_id, bucket from candle_dirty_buckets order by bucket limit $1 for update skip locked
+with taken as (
+  delete from candle_dirty_buckets
+  where id in (select id from candle_dirty_buckets order by id limit $1 for update skip locked)
+  returning token_id, bucket
 )
-delete from candle_dirty_buckets d using picked p where d.token_id = p.token_id and d.bucket = p.bucket
-returning d.token_id::text, d.bucket`;
+select distinct token_id::text, bucket from taken`;
 
 const RECOMPUTE_1M_SQL = recomputeSql('price_candles_1m', '1 minute');
 const RECOMPUTE_5M_SQL = recomputeSql('price_candles_5m', '5 minutes');
