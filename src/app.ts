@@ -86,7 +86,11 @@ function updateGauges(metrics: Metrics, source: Source, queue: BoundedQueue<Stre
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const metrics = createMetrics();
-  const pool = createPgPool({ connectionString: options.databaseUrl, max: config.PG_POOL_MAX });
+  const pool = createPgPool({
+    connectionString: options.databaseUrl,
+    max: config.PG_POOL_MAX,
+    onIdleError: (error) => logger.warn({ component: 'postgres', err: error.message }, 'idle database connection lost; it will be replaced'),
+  });
   const mode = await readDatabaseMode(pool).catch((error: unknown) => {
     void pool.end();
     throw error;

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
       stdout: process.stdout,
       stderr: process.stderr,
     });
-    process.exitCode = code;
+    // The command has finished (a service has flushed and checkpointed): exit now rather than wait for
+    // native handles (the gRPC client's threads) that may keep the event loop alive.
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.exit(code);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);

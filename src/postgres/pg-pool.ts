@@ -18,10 +18,12 @@ export interface PgPoolOptions {
   applicationName?: string;
   /** Fail a statement after this long instead of hanging on a stalled server. */
   statementTimeoutMs?: number;
+  /** Told about errors of idle connections (they are dropped from the pool, never fatal). */
+  onIdleError?: (error: Error) => void;
 }
 
 export function createPgPool(options: PgPoolOptions): PgPool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max,
     application_name: options.applicationName ?? 'megatron',
@@ -29,6 +31,11 @@ export function createPgPool(options: PgPoolOptions): PgPool {
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle client whose server went away (restart, failover, admin shutdown) emits 'error' on the
+  // pool; without a listener Node would crash the process. The pool drops that client and the next
+  // query opens a new one; queries in flight fail on their own and are retried by their callers.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  return pool;
 }
 
 /** Runs `work` inside one database transaction on one client; rolls back when it throws. */

