@@ -111,6 +111,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     publish: (updates) => redis.applyCommittedBatch(updates),
     maxRows: config.BATCH_MAX_ROWS,
     flushIntervalMs: config.BATCH_FLUSH_INTERVAL_MS,
+    trackHolders: config.HOLDERS_ENABLED,
     metrics,
     latencies,
     logger: logger.child({ component: 'pipeline' }),

@@ -5,7 +5,8 @@
  *   succeeded, the launch pool's new reserves and bonding-curve progress;
  * - complete / migrate → graduation of the token, curve status, and the new AMM pool.
  * A trade for a mint we have not seen creates the token "discovered by trade"; a late create event
- * completes it. Pure given the registry: no I/O, no clock.
+ * completes it. With `holders` on, the tracked token accounts' post balances become holder rows
+ * (holder-rows.ts). Pure given the registry: no I/O, no clock.
  */
 import type { ChainTransaction, CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, QuarantineRecord, TradeEvent } from '../decoders/types.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../decoders/programs.js';
@@ -13,17 +14,25 @@ import { poolIdOf, tokenIdOf } from './ids.js';
 import { DEFAULT_TOKEN_DECIMALS, decimalsOf } from './quote-mints.js';
 import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js';
 import { tradeRow, tradeState } from './trade-rows.js';
+import { addHolderRows } from './holder-rows.js';
 import type { Batch, Platform, TokenRow } from './rows.js';
 import type { TokenInfo, TokenRegistry } from './token-registry.js';
 
+export interface BuildOptions {
+  /** Build holder balance rows (HOLDERS_ENABLED); default true. */
+  holders?: boolean;
+}
+
 /** Adds one transaction's events to `batch`. Events that cannot become rows go to quarantine. */
-export function addTransactionRows(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, events: readonly DecodedEvent[]): void {
+export function addTransactionRows(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, events: readonly DecodedEvent[], options: BuildOptions = {}): void {
+  let txTime: Date | null = null;
   for (const event of events) {
     const blockTime = blockTimeOf(tx, event);
     if (blockTime === null) {
       batch.quarantine.push(storeQuarantine(event, 'no block time: neither the source nor the event carries one'));
       continue;
     }
+    txTime ??= blockTime;
     switch (event.kind) {
       case 'create':
       case 'pool_create':
@@ -38,6 +47,7 @@ export function addTransactionRows(batch: Batch, registry: TokenRegistry, tx: Ch
         break;
     }
   }
+  if (options.holders !== false && txTime !== null) addHolderRows(batch, registry, tx, events, txTime);
 }
 
 function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: CreateEvent | PoolCreateEvent, blockTime: Date): void {

@@ -42,6 +42,8 @@ export interface PipelineOptions {
   publish?: (updates: RedisBatch) => Promise<void>;
   maxRows: number;
   flushIntervalMs: number;
+  /** Build holder balance rows (HOLDERS_ENABLED; default true). */
+  trackHolders?: boolean;
   /** Slot statuses that mean "every transaction of this slot was delivered". */
   completeStatuses?: ReadonlySet<string>;
   metrics?: PipelineMetrics;
@@ -115,7 +117,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     batch.quarantine.push(...result.quarantine);
     const before = batch.trades.length + batch.tokens.length + batch.graduations.length;
     const quarantinedBefore = batch.quarantine.length;
-    addTransactionRows(batch, registry, tx, result.events);
+    addTransactionRows(batch, registry, tx, result.events, { holders: options.trackHolders !== false });
     for (const record of batch.quarantine.slice(quarantinedBefore)) countQuarantine(record.stage, record.reason);
     batchRows += batch.trades.length + batch.tokens.length + batch.graduations.length - before + result.quarantine.length;
     receipts.push(receivedAtNs);

@@ -110,6 +110,31 @@ export interface GraduationRow {
   kind: 'complete' | 'migrate';
 }
 
+/**
+ * Who a token account's owner is, for holder analytics: only 'wallet' counts as a holder. 'curve' is the
+ * launch pool itself (Pump.fun bonding curve, LaunchLab vault authority), 'pool' an AMM pool the token
+ * migrated to, 'program' another program authority (migration authority, Raydium AMM authorities).
+ */
+export type HolderKind = 'wallet' | 'curve' | 'pool' | 'program';
+
+/**
+ * The absolute balance of one token account of a tracked token after a successful transaction (its post
+ * token balance; 0 when the account was closed). Applied only when (slot, txIndex) is newer than the
+ * stored one, so replays change nothing; the owner's total is derived from its accounts.
+ */
+export interface HolderAccountRow {
+  tokenId: string;
+  account: string;
+  owner: string;
+  /** Raw base units. */
+  balance: bigint;
+  holderKind: HolderKind;
+  slot: bigint;
+  /** Position in the block; -1 when the source does not know it. */
+  txIndex: number;
+  blockTime: Date;
+}
+
 export interface Checkpoint {
   stream: string;
   slot: bigint;
@@ -122,6 +147,8 @@ export interface Batch {
   trades: TradeRow[];
   poolStates: PoolStateRow[];
   graduations: GraduationRow[];
+  /** Token-account balances for holder analytics (empty when HOLDERS_ENABLED=false). */
+  holderAccounts: HolderAccountRow[];
   quarantine: QuarantineRecord[];
   checkpoint: Checkpoint | null;
 }
@@ -135,5 +162,5 @@ export interface BatchResult {
 }
 
 export function emptyBatch(): Batch {
-  return { tokens: [], pools: [], trades: [], poolStates: [], graduations: [], quarantine: [], checkpoint: null };
+  return { tokens: [], pools: [], trades: [], poolStates: [], graduations: [], holderAccounts: [], quarantine: [], checkpoint: null };
 }

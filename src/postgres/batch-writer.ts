@@ -1,6 +1,6 @@
 /**
  * Writes one pipeline batch in ONE database transaction: tokens, pools (parents) before trades
- * (children), then pool states, graduations, the candle buckets to recompute, quarantine, and finally the stream
+ * (children), then pool states, graduations, the candle buckets to recompute, holder balances, quarantine, and finally the stream
  * checkpoint (`onCommit`), so the checkpoint never claims rows that did not commit.
  *
  * Rejected rows: when a statement fails because of the data (SQLSTATE class 22/23), the transaction is
@@ -20,6 +20,7 @@ import { isRowRejection } from './sqlstate.js';
 import { mergeTokenRows, upsertTokens } from './tokens-repository.js';
 import { insertTrades, touchTradedTokens } from './trades-repository.js';
 import { toJson } from './sql-values.js';
+import { applyHolderAccounts } from './holders-repository.js';
 
 /** Runs inside the batch's transaction after its rows: the checkpoint and coverage ledger. */
 export type CommitHook = (client: PgClient) => Promise<void>;
@@ -58,6 +59,7 @@ function stepsOf(batch: Batch): Step<unknown>[] {
     { name: 'pool-states', rows: batch.poolStates as never[], write: (c, r) => applyPoolStates(c, r as never) },
     { name: 'graduations', rows: batch.graduations as never[], write: (c, r) => applyGraduations(c, r as never) },
     { name: 'candles', rows: batch.trades as never[], write: (c, r) => markCandleBuckets(c, r as never) },
+    { name: 'holders', rows: batch.holderAccounts as never[], write: (c, r) => applyHolderAccounts(c, r as never) },
   ];
   return steps as Step<unknown>[];
 }

@@ -1,0 +1,131 @@
+/**
+ * Holder balances, written in the batch's own database transaction:
+ * 1. `holder_token_accounts`: each token account's absolute balance, applied only when its (slot,
+ *    tx_index) is strictly newer than the stored one (a replay applies nothing);
+ * 2. `holder_balances`: for every (token, owner) whose accounts changed in step 1, the owner's balance is
+ *    recomputed as the SUM over all its token accounts of that mint (accounts the transaction did not
+ *    touch keep their stored balance). The owner's kind is the least "wallet-like" of its accounts'
+ *    kinds (alphabetically curve < pool < program < wallet), so a pool account never counts as a holder.
+ * `first_seen` of an owner is when its balance last went from 0 (or nothing) to positive: the start of
+ * its current holding period (diamond hands read it).
+ */
+import type { HolderAccountRow, HolderKind } from '../pipeline/rows.js';
+import type { Queryable } from './pg-pool.js';
+import { columnsOf, toIso } from './sql-values.js';
+
+/** Written by an RPC reading: after every transaction of its slot. */
+export const END_OF_SLOT_TX_INDEX = 2_147_483_647;
+
+// Returns the (token, owner) pairs whose sum must be recomputed: the new owner of every applied row, and
+// the previous owner when an account changed hands (SetAuthority), with the applied position.
+const APPLY_ACCOUNTS_SQL = `
+with incoming as (
+  select * from unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::bigint[], $7::int[], $8::timestamptz[], $9::text[])
+    as i(token_id, account, owner, balance, holder_kind, slot, tx_index, seen_at, source)
+),
+previous as (
+  select a.token_id, a.owner, i.slot, i.tx_index, i.seen_at
+  from holder_token_accounts a join incoming i on i.token_id = a.token_id and i.account = a.account
+  where a.owner <> i.owner and (a.last_slot, a.last_tx_index) < (i.slot, i.tx_index)
+),
+applied as (
+  insert into holder_token_accounts as a (token_id, account, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index, source)
+  select token_id, account, owner, balance, holder_kind, seen_at, seen_at, slot, tx_index, source from incoming
+  on conflict (token_id, account) do update set
+    owner = excluded.owner,
+    balance = excluded.balance,
+    holder_kind = excluded.holder_kind,
+    last_seen = greatest(a.last_seen, excluded.last_seen),
+    last_slot = excluded.last_slot,
+    last_tx_index = excluded.last_tx_index,
+    source = excluded.source
+  where (a.last_slot, a.last_tx_index) < (excluded.last_slot, excluded.last_tx_index)
+  returning token_id, owner, last_slot as slot, last_tx_index as tx_index, last_seen as seen_at
+)
+select token_id, owner, max(slot) as slot, max(tx_index) as tx_index, max(seen_at) as seen_at
+from (select * from applied union all select * from previous) touched
+group by token_id, owner`;
+
+const RECOMPUTE_OWNERS_SQL = `
+with keys as (
+  select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::int[], $5::timestamptz[]) as k(token_id, owner, slot, tx_index, seen_at)
+),
+sums as (
+  select k.token_id, k.owner, coalesce(sum(a.balance), 0) as balance, coalesce(min(a.holder_kind), 'wallet') as holder_kind,
+    k.slot, k.tx_index, k.seen_at
+  from keys k left join holder_token_accounts a on a.token_id = k.token_id and a.owner = k.owner
+  group by k.token_id, k.owner, k.slot, k.tx_index, k.seen_at
+)
+insert into holder_balances as h (token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index)
+select token_id, owner, balance, holder_kind, seen_at, seen_at, slot, tx_index from sums
+on conflict (token_id, owner) do update set
+  balance = excluded.balance,
+  holder_kind = excluded.holder_kind,
+  first_seen = case when h.balance = 0 and excluded.balance > 0 then excluded.first_seen else h.first_seen end,
+  last_seen = greatest(h.last_seen, excluded.last_seen),
+  last_slot = case when (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index) then excluded.last_slot else h.last_slot end,
+  last_tx_index = case when (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index) then excluded.last_tx_index else h.last_tx_index end
+where h.balance is distinct from excluded.balance or h.holder_kind is distinct from excluded.holder_kind
+   or (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index)`;
+
+/** One account balance to apply (stream or RPC). */
+export interface AccountBalanceInput {
+  tokenId: string;
+  account: string;
+  owner: string;
+  balance: bigint;
+  holderKind: HolderKind;
+  slot: bigint;
+  txIndex: number;
+  seenAt: Date;
+  source: 'stream' | 'rpc';
+}
+
+const ACCOUNT_COLUMNS: ReadonlyArray<(r: AccountBalanceInput) => unknown> = [
+  (r) => r.tokenId,
+  (r) => r.account,
+  (r) => r.owner,
+  (r) => r.balance.toString(),
+  (r) => r.holderKind,
+  (r) => r.slot.toString(),
+  (r) => r.txIndex,
+  (r) => toIso(r.seenAt),
+  (r) => r.source,
+];
+
+/** Applies a batch's token-account balances and the owners' sums; returns how many accounts changed. */
+export async function applyHolderAccounts(db: Queryable, rows: readonly HolderAccountRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inputs = newestPerAccount(rows).map((r): AccountBalanceInput => ({ ...r, seenAt: r.blockTime, source: 'stream' }));
+  return applyAccountBalances(db, inputs);
+}
+
+/** Applies account balances (one row per account), then recomputes the touched owners' balances. */
+export async function applyAccountBalances(db: Queryable, inputs: readonly AccountBalanceInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const touched = await db.query<{ token_id: string; owner: string; slot: bigint; tx_index: number; seen_at: Date }>(APPLY_ACCOUNTS_SQL, columnsOf(inputs, ACCOUNT_COLUMNS));
+  if (touched.rows.length === 0) return 0;
+  const keys = touched.rows;
+  await db.query(RECOMPUTE_OWNERS_SQL, [
+    keys.map((k) => k.token_id),
+    keys.map((k) => k.owner),
+    keys.map((k) => k.slot.toString()),
+    keys.map((k) => k.tx_index),
+    keys.map((k) => k.seen_at.toISOString()),
+  ]);
+  return keys.length;
+}
+
+/**
+ * One row per (token, account): the newest by (slot, txIndex); on a tie (a source without positions)
+ * the later one in stream order wins.
+ */
+export function newestPerAccount(rows: readonly HolderAccountRow[]): HolderAccountRow[] {
+  const newest = new Map<string, HolderAccountRow>();
+  for (const row of rows) {
+    const key = `${row.tokenId}:${row.account}`;
+    const seen = newest.get(key);
+    if (!seen || row.slot > seen.slot || (row.slot === seen.slot && row.txIndex >= seen.txIndex)) newest.set(key, row);
+  }
+  return [...newest.values()];
+}
