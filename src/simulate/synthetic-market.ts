@@ -4,6 +4,11 @@
  * graduations (CompleteEvent in the emptying buy, then `migrate` with CompletePumpAmmMigrationEvent in
  * the next slot) and failed transactions, as real `SubscribeUpdate` messages, slot by slot. Same seed,
  * same output. `truth` lists every trade event generated, with its signature and position.
+ * Every create, trade and migration carries pre/post token balances: the user's token account (owner =
+ * the user; absent from the pre balances until its first buy) and the launch pool's vault (owner = the
+ * Pump.fun bonding curve or the LaunchLab vault authority), which holds the whole supply at creation; a
+ * migration empties the vault into the AMM pool's account (owner = the pool). Failed attempts carry the
+ * unchanged balances.
  */
 import type { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import bs58 from 'bs58';
@@ -13,6 +18,8 @@ import { buildFailedTransaction, buildProgramTransaction, encodeInstructionData,
 import { buildTransactionUpdate, type SimTransaction } from './transaction-update.js';
 import { BorshWriter } from './borsh-writer.js';
 import { createPrng, type Prng } from './prng.js';
+import { launchBalances, simTokenBalance, tokenAccountOf } from './token-balances.js';
+import type { SimTokenBalance } from './transaction-update.js';
 
 export interface SyntheticMarketOptions {
   seed: number;
@@ -77,6 +84,10 @@ interface Token {
   era: PumpTradeEra;
   state: CurveState;
   holders: Map<string, bigint>;
+  /** Owner of the vault: the bonding curve (Pump.fun) or the LaunchLab vault authority. */
+  vaultOwner: string;
+  /** Tokens in the launch pool's vault (the whole supply minus what users hold). */
+  vaultBalance: bigint;
 }
 
 const SLOTS_PER_SECOND = 2.5;
@@ -86,6 +97,7 @@ const LAUNCHLAB_CONFIG = '6s1xP3hpbAfFoNtUNF8mfHsjr2Bd97JxFJRWLbL6aHuX';
 const LAUNCHLAB_PLATFORM = 'FfYek5vEz23cMkWsdJwG2oa6EphsvXSHrGpdALN4g6W1';
 const WSOL = 'So11111111111111111111111111111111111111112';
 const SYSTEM = '11111111111111111111111111111111';
+const LAUNCHLAB_VAULT_AUTHORITY = 'WLHv2UAZm6z4KyaaELi5pjdbJh6RESMva1Rnn8pJVVh';
 const ERAS: PumpTradeEra[] = ['v5', 'v5', 'v5', 'v4', 'v2', 'v1'];
 
 /** The slot's block meta, as the server sends it after the slot's transactions: it carries the block time. */
@@ -133,17 +145,22 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
   }
 
   type Ctx = { slot: bigint; blockTime: bigint; txs: SimTransaction[]; blockhash: Uint8Array };
-  const frame = (ctx: Ctx, payer: string, delta: bigint): TransactionFrame => ({
+  const frame = (ctx: Ctx, payer: string, delta: bigint, pre: SimTokenBalance[] = [], post: SimTokenBalance[] = []): TransactionFrame => ({
     slot: ctx.slot, index: ctx.txs.length, signature: random.bytes(64), payer, recentBlockhash: ctx.blockhash,
-    preTokenBalances: [], postTokenBalances: [], payerDeltaLamports: delta,
+    preTokenBalances: pre, postTokenBalances: post, payerDeltaLamports: delta,
   });
+  const balancesOf = (token: Token, user: string): SimTokenBalance[] =>
+    launchBalances({ mint: token.mint, vault: token.curveVault, vaultOwner: token.vaultOwner, vaultBalance: token.vaultBalance, userBalance: token.holders.get(user) ?? null }, user);
 
   function launch(ctx: Ctx): void {
     const launchLab = random.next() < (options.launchLabShare ?? 0.3);
     const creator = random.address();
+    const mint = random.address();
+    const curve = random.address();
     const token: Token = {
-      program: launchLab ? 'raydium_launchpad' : 'pumpfun', mint: random.address(), curve: random.address(), curveVault: random.address(),
+      program: launchLab ? 'raydium_launchpad' : 'pumpfun', mint, curve, curveVault: random.address(),
       creator, era: random.pick(ERAS), state: createCurve(), holders: new Map(),
+      vaultOwner: launchLab ? LAUNCHLAB_VAULT_AUTHORITY : curve, vaultBalance: TOKEN_TOTAL_SUPPLY_RAW,
     };
     const name = `Synthetic ${token.mint.slice(0, 4)}`;
     const symbol = token.mint.slice(0, 4).toUpperCase();
@@ -161,7 +178,7 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     eventCounts[launchLab ? 'pool_create' : 'create'] += 1;
     tokens.push(token);
     const devBuy = buyCall(ctx, token, creator, random.lamports(0.2, 3));
-    pushTransaction(ctx, frame(ctx, creator, -devBuy.cost), [createCall, devBuy.call], [devBuy.record(2)]);
+    pushTransaction(ctx, frame(ctx, creator, -devBuy.cost, [], balancesOf(token, creator)), [createCall, devBuy.call], [devBuy.record(2)]);
     for (let i = random.int(0, 3); i > 0; i -= 1) trade(ctx, token, random.address(), true);
   }
 
@@ -172,14 +189,15 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     const fails = random.next() < (options.failedShare ?? 0.02);
     // A failed attempt is priced on a copy: the curve and the holders do not change.
     const target = fails ? { ...token, state: { ...token.state }, holders: new Map(token.holders) } : token;
+    const pre = balancesOf(token, user);
     const leg = isBuy ? buyCall(ctx, target, user, solIn, !fails) : sellCall(ctx, target, user, (held * BigInt(random.int(10, 100))) / 100n);
     if (fails) {
-      const tx = buildFailedTransaction(frame(ctx, user, -5_000n), leg.call, 6003);
+      const tx = buildFailedTransaction(frame(ctx, user, -5_000n, pre), leg.call, 6003);
       failed.push(bs58.encode(tx.signature));
       ctx.txs.push(tx);
       return;
     }
-    pushTransaction(ctx, frame(ctx, user, isBuy ? -leg.cost : leg.cost), [leg.call], [leg.record(1)]);
+    pushTransaction(ctx, frame(ctx, user, isBuy ? -leg.cost : leg.cost, pre, balancesOf(token, user)), [leg.call], [leg.record(1)]);
   }
 
   function pushTransaction(ctx: Ctx, txFrame: TransactionFrame, calls: ProgramCall[], trades: Array<Omit<SyntheticTrade, 'signature' | 'slot' | 'txIndex'>>): void {
@@ -195,6 +213,7 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
   function buyCall(ctx: Ctx, token: Token, user: string, solIn: bigint, applies = true): Leg {
     const result = buyOnCurve(token.state, solIn);
     token.holders.set(user, (token.holders.get(user) ?? 0n) + result.tokenAmount);
+    token.vaultBalance -= result.tokenAmount;
     const events = [tradeEvent(ctx, token, user, true, result)];
     if (applies && result.completes && token.program === 'pumpfun') {
       events.push(encodePumpCompleteEvent(user, token.mint, token.curve, ctx.blockTime));
@@ -208,6 +227,7 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
   function sellCall(ctx: Ctx, token: Token, user: string, tokenIn: bigint): Leg {
     const result = sellOnCurve(token.state, tokenIn);
     token.holders.set(user, (token.holders.get(user) ?? 0n) - tokenIn);
+    token.vaultBalance += tokenIn;
     return leg(token, user, false, result.solAmount, tokenIn, result.solAmount - result.fee - result.creatorFee, [tradeEvent(ctx, token, user, false, result)]);
   }
 
@@ -215,10 +235,10 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     const pump = token.program === 'pumpfun';
     const call: ProgramCall = pump
       ? { program: PUMP_PROGRAM, eventAuthority: PUMP_EVENT_AUTHORITY, logName: isBuy ? 'Buy' : 'Sell', events,
-          accounts: [PUMP_GLOBAL, FEE_RECIPIENT, token.mint, token.curve, token.curveVault, random.address(), user, SYSTEM, TOKEN_PROGRAM, random.address(), PUMP_EVENT_AUTHORITY, PUMP_PROGRAM],
+          accounts: [PUMP_GLOBAL, FEE_RECIPIENT, token.mint, token.curve, token.curveVault, tokenAccountOf(user, token.mint), user, SYSTEM, TOKEN_PROGRAM, random.address(), PUMP_EVENT_AUTHORITY, PUMP_PROGRAM],
           data: encodeInstructionData(isBuy ? IX.pumpBuy : IX.pumpSell, isBuy ? [tokenAmount, (solAmount * 11n) / 10n] : [tokenAmount, 0n]) }
       : { program: LAUNCHLAB_PROGRAM, eventAuthority: LAUNCHLAB_EVENT_AUTHORITY, logName: isBuy ? 'BuyExactIn' : 'SellExactIn', events,
-          accounts: [user, random.address(), LAUNCHLAB_CONFIG, LAUNCHLAB_PLATFORM, token.curve, random.address(), random.address(), token.curveVault, random.address(), token.mint, WSOL, TOKEN_PROGRAM, TOKEN_PROGRAM, LAUNCHLAB_EVENT_AUTHORITY, LAUNCHLAB_PROGRAM],
+          accounts: [user, LAUNCHLAB_VAULT_AUTHORITY, LAUNCHLAB_CONFIG, LAUNCHLAB_PLATFORM, token.curve, tokenAccountOf(user, token.mint), random.address(), token.curveVault, random.address(), token.mint, WSOL, TOKEN_PROGRAM, TOKEN_PROGRAM, LAUNCHLAB_EVENT_AUTHORITY, LAUNCHLAB_PROGRAM],
           data: encodeInstructionData(isBuy ? IX.launchLabBuyExactIn : IX.launchLabSellExactIn, isBuy ? [solAmount, 0n, 0n] : [tokenAmount, 0n, 0n]) };
     return { call, cost, record: (outerIndex) => ({ program: token.program, outerIndex, innerIndex: null, mint: token.mint, user, isBuy, solAmount, tokenAmount }) };
   }
@@ -251,7 +271,11 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       data: encodeInstructionData(IX.pumpMigrate, []),
       events: [encodeMigrationEvent({ user, mint: token.mint, mintAmount: TOKEN_TOTAL_SUPPLY_RAW - INITIAL_REAL_TOKEN_RAW, solAmount: token.state.realSol - 15_000_001n, poolMigrationFee: 15_000_001n, bondingCurve: token.curve, timestamp: ctx.blockTime, pool })] };
     eventCounts.migrate += 1;
-    ctx.txs.push(buildProgramTransaction(frame(ctx, user, -5_000n), [call]));
+    // The vault's tokens move to the AMM pool's token account (owned by the pool).
+    const pre = [simTokenBalance(token.curveVault, token.mint, token.vaultOwner, token.vaultBalance)];
+    const post = [simTokenBalance(token.curveVault, token.mint, token.vaultOwner, 0n), simTokenBalance(tokenAccountOf(pool, token.mint), token.mint, pool, token.vaultBalance)];
+    token.vaultBalance = 0n;
+    ctx.txs.push(buildProgramTransaction(frame(ctx, user, -5_000n, pre, post), [call]));
   }
 
   return {
