@@ -27,6 +27,7 @@ import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/mainten
 import { buildHealthReport } from './api/health-report.js';
 import { createPeriodicJob } from './analytics/periodic-job.js';
 import { refreshAllMarkedCandles } from './postgres/candles-repository.js';
+import { createIntelligenceJobs } from './analytics/scoring/intelligence-jobs.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
 export interface Source {
@@ -118,6 +119,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), logger, metrics });
   const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
+  const intelligence = options.jobs === false || !config.INTELLIGENCE_ENABLED ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });
   const candles = createPeriodicJob('candles', config.CANDLE_REFRESH_INTERVAL_MS, async () => {
     await refreshAllMarkedCandles(pool);
   }, logger.child({ component: 'candles' }));
@@ -135,6 +137,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   await source.start();
   candles.start();
   jobs?.start();
+  intelligence?.start();
   logger.info({ component: 'app', mode, stream, httpPort }, 'megatron started');
 
   let stopping: Promise<void> | null = null;
@@ -147,6 +150,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       await candles.stop();
       await refreshAllMarkedCandles(pool).catch((error: unknown) => logger.warn({ component: 'candles', err: String(error) }, 'last candle refresh failed; the marked buckets stay for the next start'));
       await jobs?.stop();
+      await intelligence?.stop();
       await redis.close();
       await http?.close();
       await pool.end();

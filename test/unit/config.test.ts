@@ -38,6 +38,60 @@ describe('loadConfig', () => {
       DEMO_DURATION_SECONDS: 0,
       SHUTDOWN_TIMEOUT_MS: 15000,
       HOLDERS_ENABLED: true,
+      HOLDER_TOP_N: 100,
+      HOLDER_SCHEDULER_INTERVAL_MS: 15000,
+      HOLDER_SNAPSHOT_YOUNG_INTERVAL_MS: 60000,
+      HOLDER_SNAPSHOT_INTERVAL_MS: 900000,
+      HOLDER_YOUNG_TOKEN_MINUTES: 60,
+      HOLDER_ACTIVE_MINUTES: 10,
+      HOLDER_MAX_TOKENS_PER_RUN: 200,
+      HOLDER_RECONCILE_INTERVAL_MS: 300000,
+      HOLDER_RECONCILE_PROGRESS_PCT: 80,
+      HOLDER_RECONCILE_MAX_TOKENS: 5,
+      HOLDER_SNIPER_SLOTS: 2,
+      HOLDER_BUNDLE_MIN_WALLETS: 3,
+      HOLDER_BUNDLE_WINDOW_SLOTS: 10,
+      HOLDER_WHALE_PERCENT: 2,
+      HOLDER_BOT_MIN_TRADES: 5,
+      HOLDER_BOT_MAX_GAP_SLOTS: 2,
+      HOLDER_BOT_MIN_TOKENS: 5,
+      HOLDER_BOT_WINDOW_SECONDS: 10,
+      INTELLIGENCE_ENABLED: true,
+      SCORING_INTERVAL_MS: 60000,
+      SCORING_FAST_INTERVAL_MS: 15000,
+      SCORING_ACTIVE_MINUTES: 60,
+      SCORING_YOUNG_MINUTES: 30,
+      SCORING_BUSY_TRADES_5M: 20,
+      SCORE_LIQUIDITY_FULL_QUOTE: 85,
+      SCORE_VOLUME_FULL_QUOTE_5M: 50,
+      SCORE_HOLDERS_FULL: 300,
+      RED_FLAG_CREATOR_MAX_PCT: 10,
+      RED_FLAG_TOP10_MAX_PCT: 45,
+      RED_FLAG_SNIPED_MAX_PCT: 20,
+      RED_FLAG_CREATOR_SELL_MINUTES: 30,
+      RED_FLAG_MIN_HOLDERS: 15,
+      RED_FLAG_WASH_MAX_PCT: 40,
+      RED_FLAG_DEAD_LAUNCHES: 3,
+      SCORING_MINT_RPC: true,
+      ML_SNAPSHOT_MINUTES: [5, 15, 30, 60],
+      ML_RETRAIN_INTERVAL_MS: 86400000,
+      ML_MIN_TRAINING_TOKENS: 200,
+      ML_TRAINING_DAYS: 14,
+      SIGNAL_BUY_MIN_SCORE: 550,
+      SIGNAL_BUY_MIN_PROBABILITY: 0.3,
+      SIGNAL_SELL_MAX_SCORE: 250,
+      SIGNAL_TAKE_PROFIT_PCT: 100,
+      SIGNAL_STOP_LOSS_PCT: 35,
+      SIGNAL_MAX_HOLD_MINUTES: 120,
+      SIGNAL_TRACK_INTERVAL_MS: 15000,
+      SOCIAL_INTERVAL_MS: 300000,
+      SOCIAL_FETCH_TIMEOUT_MS: 5000,
+      SOCIAL_METADATA_MAX_BYTES: 262144,
+      IPFS_GATEWAY_URL: 'https://ipfs.io/ipfs/',
+      ARWEAVE_GATEWAY_URL: 'https://arweave.net/',
+      TWEETSCOUT_API_URL: 'https://api.tweetscout.io/v2',
+      TWEETSCOUT_REQUESTS_PER_MINUTE: 60,
+      TELEGRAM_API_URL: 'https://api.telegram.org',
     });
   });
 
@@ -88,6 +142,8 @@ describe('loadConfig', () => {
     ['GRPC_ENDPOINT', 'grpc.example.com:443', 'GRPC_ENDPOINT: "grpc.example.com:443" is not a valid URL with an accepted scheme; expected an http:// or https:// URL of a Yellowstone gRPC endpoint'],
     ['STREAM_NAME', 'Main Net', 'STREAM_NAME: "Main Net" is not 1-40 of a-z, 0-9, _ or -; expected a short name for this stream\'s checkpoint, e.g. mainnet'],
     ['HOLDERS_ENABLED', 'yes', 'HOLDERS_ENABLED: "yes" is not a boolean; expected true or false'],
+    ['SIGNAL_BUY_MIN_PROBABILITY', '1.5', 'SIGNAL_BUY_MIN_PROBABILITY: "1.5" is above 1; expected graduation probability (0..1) a buy signal needs'],
+    ['ML_SNAPSHOT_MINUTES', '5;15', 'ML_SNAPSHOT_MINUTES: "5;15" is not a comma-separated list of whole numbers; expected minutes after launch at which the graduation model sees a token, e.g. 5,15,30,60'],
     ['QUEUE_MAX_ITEMS', '5', 'QUEUE_MAX_ITEMS: "5" is below 10; expected bound of the stream-to-pipeline queue, 10..1000000'],
   ])('rejects %s=%s with a message naming the variable and what is expected', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
@@ -114,7 +170,7 @@ describe('loadConfig', () => {
   });
 
   it('marks the credentials-bearing variables as secrets', () => {
-    expect([...SECRET_VARIABLES].sort()).toEqual(['DATABASE_URL', 'GRPC_X_TOKEN', 'REDIS_URL', 'RPC_URL']);
+    expect([...SECRET_VARIABLES].sort()).toEqual(['DATABASE_URL', 'GRPC_X_TOKEN', 'REDIS_URL', 'RPC_URL', 'TELEGRAM_BOT_TOKEN', 'TWEETSCOUT_API_KEY']);
   });
 });
 

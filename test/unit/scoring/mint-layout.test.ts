@@ -1,0 +1,83 @@
+import bs58 from 'bs58';
+import { describe, expect, it } from 'vitest';
+import { parseMintAccount } from '../../../src/analytics/scoring/mint-layout.js';
+import { listMintRisks, mintFactsFromAccount, mintFactsFromLaunch, TOKEN_2022_PROGRAM, SPL_TOKEN_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
+
+const KEY_A = new Uint8Array(32).fill(7);
+const KEY_B = new Uint8Array(32).fill(9);
+
+/** A mint as the token programs lay it out (test-side writer). */
+export function buildMint(options: { mintAuthority?: Uint8Array; freezeAuthority?: Uint8Array; extensions?: Array<[number, Uint8Array]> } = {}): Buffer {
+  const base = Buffer.alloc(82);
+  if (options.mintAuthority) {
+    base.writeUInt32LE(1, 0);
+    base.set(options.mintAuthority, 4);
+  }
+  base.writeBigUInt64LE(1_000_000_000_000_000n, 36);
+  base[44] = 6;
+  base[45] = 1;
+  if (options.freezeAuthority) {
+    base.writeUInt32LE(1, 46);
+    base.set(options.freezeAuthority, 50);
+  }
+  if (!options.extensions) return base;
+  const parts = [base, Buffer.alloc(165 - 82), Buffer.from([1])];
+  for (const [type, value] of options.extensions) {
+    const head = Buffer.alloc(4);
+    head.writeUInt16LE(type, 0);
+    head.writeUInt16LE(value.length, 2);
+    parts.push(head, Buffer.from(value));
+  }
+  return Buffer.concat(parts);
+}
+
+function transferFeeConfig(bps: number): Uint8Array {
+  const value = Buffer.alloc(108);
+  value.writeUInt16LE(bps, 106);
+  return value;
+}
+
+describe('parseMintAccount', () => {
+  it('reads a revoked SPL mint', () => {
+    expect(parseMintAccount(buildMint())).toEqual({
+      mintAuthority: null, freezeAuthority: null, supply: 1_000_000_000_000_000n, decimals: 6, extensions: [],
+      transferFeeBps: null, transferHookProgram: null, permanentDelegate: null, defaultAccountStateFrozen: false, pausable: false,
+    });
+  });
+
+  it('reads authorities and Token-2022 extensions (fee, hook, delegate, default frozen, metadata)', () => {
+    const data = buildMint({
+      mintAuthority: KEY_A, freezeAuthority: KEY_B,
+      extensions: [[1, transferFeeConfig(250)], [13, Buffer.concat([KEY_A, KEY_B])], [11, KEY_A], [5, Uint8Array.from([2])], [18, Buffer.from('meta')]],
+    });
+    expect(parseMintAccount(data)).toEqual({
+      mintAuthority: bs58.encode(KEY_A), freezeAuthority: bs58.encode(KEY_B), supply: 1_000_000_000_000_000n, decimals: 6,
+      extensions: ['transfer_fee_config', 'transfer_hook', 'permanent_delegate', 'default_account_state', 'token_metadata'],
+      transferFeeBps: 250, transferHookProgram: bs58.encode(KEY_B), permanentDelegate: bs58.encode(KEY_A), defaultAccountStateFrozen: true, pausable: false,
+    });
+  });
+
+  it('gives null for short, uninitialised or non-mint data and stops at a truncated extension', () => {
+    expect(parseMintAccount(Buffer.alloc(40))).toBeNull();
+    expect(parseMintAccount(Buffer.alloc(82))).toBeNull();
+    const account = buildMint({ extensions: [] });
+    account[165] = 2;
+    expect(parseMintAccount(account)).toBeNull();
+    const truncated = buildMint({ extensions: [[11, KEY_A]] }).subarray(0, 180);
+    expect(parseMintAccount(truncated)?.extensions).toEqual([]);
+  });
+});
+
+describe('mint facts', () => {
+  it('settles Pump.fun launches from the create instruction and leaves LaunchLab to RPC', () => {
+    expect(mintFactsFromLaunch('pumpfun', TOKEN_2022_PROGRAM)).toMatchObject({ source: 'create_instruction', tokenProgram: 'token_2022', extensions: ['metadata_pointer', 'token_metadata'], mintAuthority: null });
+    expect(mintFactsFromLaunch('pumpfun', SPL_TOKEN_PROGRAM)).toMatchObject({ source: 'create_instruction', tokenProgram: 'spl_token', extensions: [] });
+    expect(mintFactsFromLaunch('pumpfun', null)).toBeNull();
+    expect(mintFactsFromLaunch('raydium_launchpad', SPL_TOKEN_PROGRAM)).toBeNull();
+  });
+
+  it('lists the risks of a parsed account', () => {
+    const parsed = parseMintAccount(buildMint({ mintAuthority: KEY_A, extensions: [[1, transferFeeConfig(0)], [11, KEY_B]] }))!;
+    expect(listMintRisks(mintFactsFromAccount(parsed, TOKEN_2022_PROGRAM))).toEqual(['mint_authority', 'permanent_delegate']);
+  });
+});
