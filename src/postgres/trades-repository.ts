@@ -1,21 +1,29 @@
 /**
- * `transactions` (trades) writes: one `insert ... select from unnest(...) on conflict do nothing`
+ * `transactions` (trades) writes: COPY into a staging table and one `insert ... on conflict do nothing`
  * per batch, keyed by (signature, ix_index, inner_ix_index, block_time), so a replay inserts nothing.
  */
 import type { TradeRow } from '../pipeline/rows.js';
-import type { Queryable } from './pg-pool.js';
-import { columnsOf, toIso, toJson, toText } from './sql-values.js';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { PgClient, Queryable } from './pg-pool.js';
+import { encodeCopyText, toIso, toJson } from './sql-values.js';
 
-const INSERT_TRADES_SQL = `
-insert into transactions (signature, ix_index, inner_ix_index, event_index, block_time, slot, tx_index, pool_id, token_id,
-  type, user_address, quote_mint, amount_in, amount_in_decimals, amount_out, amount_out_decimals, sol_amount, token_amount,
-  price_per_token, price_quote_per_token, protocol_fee, platform_fee, share_fee, creator_fee, transaction_fee,
-  virtual_sol_reserves, virtual_token_reserves, real_sol_reserves, real_token_reserves, success, error_code, raw_data)
-select * from unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::timestamptz[], $6::bigint[], $7::int[], $8::uuid[],
-  $9::uuid[], $10::text[], $11::text[], $12::text[], $13::numeric[], $14::int[], $15::numeric[], $16::int[], $17::numeric[],
-  $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::numeric[], $23::numeric[], $24::numeric[],
-  $25::bigint[], $26::numeric[], $27::numeric[], $28::numeric[], $29::numeric[], $30::bool[], $31::text[], $32::jsonb[])
-on conflict do nothing`;
+const TRADE_COLUMNS =
+  'signature, ix_index, inner_ix_index, event_index, block_time, slot, tx_index, pool_id, token_id, type, user_address, ' +
+  'quote_mint, amount_in, amount_in_decimals, amount_out, amount_out_decimals, sol_amount, token_amount, price_per_token, ' +
+  'price_quote_per_token, protocol_fee, platform_fee, share_fee, creator_fee, transaction_fee, virtual_sol_reserves, ' +
+  'virtual_token_reserves, real_sol_reserves, real_token_reserves, success, error_code, raw_data';
+
+// COPY into a per-connection staging table, then one insert ... on conflict do nothing. Measured on this
+// machine (2 cores, 64,090 synthetic trades in 5,000-row batches, same indexes and keys):
+//   insert ... select from unnest($1..$32)          20,000 - 25,200 rows/s
+//   COPY to staging + insert ... on conflict         29,200 - 30,100 rows/s   <- used
+// (SCHEMA-NOTES measured the same order: 25,900 vs 28,700.) The other tables write a few hundred rows per
+// batch, where unnest's single round trip wins.
+const CREATE_STAGING_SQL = 'create temporary table if not exists trades_stage (like transactions including defaults) on commit delete rows';
+const COPY_STAGING_SQL = `copy trades_stage (${TRADE_COLUMNS}) from stdin`;
+const INSERT_FROM_STAGING_SQL = `insert into transactions (${TRADE_COLUMNS}) select ${TRADE_COLUMNS} from trades_stage on conflict do nothing`;
 
 const COLUMNS: ReadonlyArray<(r: TradeRow) => unknown> = [
   (r) => r.signature,
@@ -23,39 +31,42 @@ const COLUMNS: ReadonlyArray<(r: TradeRow) => unknown> = [
   (r) => r.innerIxIndex,
   (r) => r.eventIndex,
   (r) => toIso(r.blockTime),
-  (r) => r.slot.toString(),
+  (r) => r.slot,
   (r) => r.txIndex,
   (r) => r.poolId,
   (r) => r.tokenId,
   (r) => r.type,
   (r) => r.user,
   (r) => r.quoteMint,
-  (r) => r.amountIn.toString(),
+  (r) => r.amountIn,
   (r) => r.amountInDecimals,
-  (r) => r.amountOut.toString(),
+  (r) => r.amountOut,
   (r) => r.amountOutDecimals,
   (r) => r.solAmount,
   (r) => r.tokenAmount,
   (r) => r.pricePerToken,
   (r) => r.priceQuotePerToken,
-  (r) => toText(r.protocolFee),
-  (r) => toText(r.platformFee),
-  (r) => toText(r.shareFee),
-  (r) => toText(r.creatorFee),
-  (r) => r.transactionFee.toString(),
-  (r) => toText(r.virtualSolReserves),
-  (r) => toText(r.virtualTokenReserves),
-  (r) => toText(r.realSolReserves),
-  (r) => toText(r.realTokenReserves),
+  (r) => r.protocolFee,
+  (r) => r.platformFee,
+  (r) => r.shareFee,
+  (r) => r.creatorFee,
+  (r) => r.transactionFee,
+  (r) => r.virtualSolReserves,
+  (r) => r.virtualTokenReserves,
+  (r) => r.realSolReserves,
+  (r) => r.realTokenReserves,
   (r) => r.success,
   (r) => r.errorCode,
   (r) => toJson(r.rawData),
 ];
 
-/** Inserts trades; returns how many were new (a replay returns 0). */
-export async function insertTrades(db: Queryable, rows: readonly TradeRow[]): Promise<number> {
+/** Inserts trades; returns how many were new (a replay returns 0). Must run inside a transaction. */
+export async function insertTrades(db: PgClient, rows: readonly TradeRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const result = await db.query(INSERT_TRADES_SQL, columnsOf(rows, COLUMNS));
+  await db.query(CREATE_STAGING_SQL);
+  await pipeline(Readable.from([encodeCopyText(rows, COLUMNS)]), db.query(copyFrom(COPY_STAGING_SQL)));
+  const result = await db.query(INSERT_FROM_STAGING_SQL);
+  await db.query('truncate trades_stage');
   return result.rowCount ?? 0;
 }
 

@@ -21,7 +21,7 @@ function trade(signature: string, overrides: Partial<TradeRow> = {}): TradeRow {
     amountIn: 1_000_000_000n, amountInDecimals: 9, amountOut: 35_000_000_000n, amountOutDecimals: 6, solAmount: '1', tokenAmount: '35000',
     pricePerToken: '0.0285714', priceQuotePerToken: '0.0000285714', protocolFee: 10_000_000n, platformFee: null, shareFee: null, creatorFee: null,
     transactionFee: 5000n, virtualSolReserves: null, virtualTokenReserves: null, realSolReserves: null, realTokenReserves: null,
-    success: true, errorCode: null, rawData: {}, ...overrides,
+    success: true, errorCode: null, rawData: null, ...overrides,
   };
 }
 
