@@ -80,7 +80,8 @@ export interface TradeRow {
   realTokenReserves: bigint | null;
   success: boolean;
   errorCode: string | null;
-  rawData: Record<string, unknown>;
+  /** Unusual facts only (newer layout, failed attempt); null for an ordinary trade. */
+  rawData: Record<string, unknown> | null;
 }
 
 /** New reserves of a pool after a trade; applied only if newer than what the row holds. */
