@@ -5,6 +5,8 @@ import { decodeCommand } from './decode-cli.js';
 import { ingestCommand } from './ingest-command.js';
 import { demoCommand } from './demo-command.js';
 import { backfillCommand, recordCommand, replayCommand } from './stream-commands.js';
+import { holdersCommand } from './holders-command.js';
+import { backtestCommand, modelCommand, scoreCommand } from './intelligence-commands.js';
 
 export const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
@@ -14,4 +16,8 @@ export const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   backfill: backfillCommand,
   record: recordCommand,
+  holders: holdersCommand,
+  model: modelCommand,
+  backtest: backtestCommand,
+  score: scoreCommand,
 };

@@ -159,3 +159,12 @@ on conflict (token_id) do update set facts = excluded.facts, read_at = excluded.
 export async function upsertMintFacts(db: Queryable, tokenId: string, facts: MintFacts, readAt: Date, slot: bigint | null): Promise<void> {
   await db.query(UPSERT_MINT_FACTS_SQL, [tokenId, toJson(facts), readAt.toISOString(), slot?.toString() ?? null]);
 }
+
+const TRADED_BETWEEN_SQL = `
+select distinct token_id from transactions where success and block_time > $1::timestamptz and block_time <= $2::timestamptz`;
+
+/** Tokens with a successful trade in (from, to] — the as-of active set of a backtest (tokens.last_trade_at is only "now"). */
+export async function listTokensTradedBetween(db: Queryable, from: Date, to: Date): Promise<string[]> {
+  const { rows } = await db.query(TRADED_BETWEEN_SQL, [from.toISOString(), to.toISOString()]);
+  return rows.map((r) => r.token_id as string);
+}
