@@ -28,6 +28,7 @@ import { buildHealthReport } from './api/health-report.js';
 import { createPeriodicJob } from './analytics/periodic-job.js';
 import { refreshAllMarkedCandles } from './postgres/candles-repository.js';
 import { createIntelligenceJobs } from './analytics/scoring/intelligence-jobs.js';
+import { createHolderJobs } from './analytics/holders/holder-jobs.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
 export interface Source {
@@ -119,6 +120,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), logger, metrics });
   const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
+  const holders = options.jobs === false ? null : createHolderJobs({ pool, config, logger: logger.child({ component: 'holders' }), rpcUrl: config.RPC_URL });
   const intelligence = options.jobs === false || !config.INTELLIGENCE_ENABLED ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });
   const candles = createPeriodicJob('candles', config.CANDLE_REFRESH_INTERVAL_MS, async () => {
     await refreshAllMarkedCandles(pool);
@@ -137,6 +139,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   await source.start();
   candles.start();
   jobs?.start();
+  holders?.start();
   intelligence?.start();
   logger.info({ component: 'app', mode, stream, httpPort }, 'megatron started');
 
@@ -150,6 +153,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       await candles.stop();
       await refreshAllMarkedCandles(pool).catch((error: unknown) => logger.warn({ component: 'candles', err: String(error) }, 'last candle refresh failed; the marked buckets stay for the next start'));
       await jobs?.stop();
+      await holders?.stop();
       await intelligence?.stop();
       await redis.close();
       await http?.close();

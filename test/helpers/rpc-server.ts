@@ -4,12 +4,17 @@
  * whatever encoding it was captured in), getBlock (stored blocks, or one assembled from the stored
  * transactions of that slot), getSlot and getHealth. The store is loaded from real fixture files
  * (getTransaction results with a slot, getBlock captures named `block_<slot>`) or from given objects.
+ * Accounts (`setAccount`) are served by getAccountInfo, getMultipleAccounts, getProgramAccounts (owner
+ * program, dataSize and base58 memcmp filters, with or without context) and getTokenLargestAccounts
+ * (the 20 largest token accounts of a mint, read from their SPL layout); `disableMethod` makes a method
+ * answer "method not found", as nodes that refuse getProgramAccounts do.
  * It counts requests per method and, on command, answers HTTP 429 with a `Retry-After` header.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import bs58 from 'bs58';
 import { normalizeRpcTransaction } from '../../src/decoders/transaction/from-rpc.js';
 
 interface StoredTransaction {
@@ -35,6 +40,13 @@ export interface RpcServer {
   loadFixtureFiles(paths: string[]): Promise<number>;
   /** The next `count` requests are answered 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
+  /** Stores (or replaces) an account: its owning program, data and lamports. */
+  setAccount(address: string, account: { owner: string; data: Uint8Array; lamports?: number }): void;
+  removeAccount(address: string): void;
+  /** The slot reported in every response context of the account methods (default 1). */
+  setContextSlot(slot: number): void;
+  /** The method answers -32601 "method not found" from now on. */
+  disableMethod(method: string): void;
   /** Signatures stored for the slot range (inclusive), in slot order. */
   signaturesInRange(fromSlot: bigint, toSlot: bigint, address?: string): string[];
   close(): Promise<void>;
@@ -48,6 +60,9 @@ export async function startRpcServer(): Promise<RpcServer> {
   const requestCounts = new Map<string, number>();
   let totalRequests = 0;
   let limited = { count: 0, retryAfterSeconds: 0 };
+  const accounts = new Map<string, { owner: string; data: Uint8Array; lamports: number }>();
+  const disabled = new Set<string>();
+  let contextSlot = 1;
 
   function store(result: Record<string, unknown>, slot: bigint, hints: { blockTime?: number | null; txIndex?: number } = {}): void {
     const normalized = normalizeRpcTransaction(result, { slot, ...hints });
@@ -65,7 +80,46 @@ export async function startRpcServer(): Promise<RpcServer> {
     getTransaction: (params) => bySignature.get(String(params[0]))?.result ?? null,
     getSignaturesForAddress: (params) => listSignatures(String(params[0]), (params[1] ?? {}) as { before?: string; until?: string; limit?: number }),
     getBlock: (params) => readBlock(BigInt(params[0] as number)),
+    getAccountInfo: (params) => ({ context: { slot: contextSlot }, value: renderAccount(String(params[0])) }),
+    getMultipleAccounts: (params) => ({ context: { slot: contextSlot }, value: (params[0] as string[]).map(renderAccount) }),
+    getProgramAccounts: (params) => listProgramAccounts(String(params[0]), (params[1] ?? {}) as ProgramAccountsConfig),
+    getTokenLargestAccounts: (params) => ({ context: { slot: contextSlot }, value: largestTokenAccounts(String(params[0])) }),
   };
+
+  interface ProgramAccountsConfig {
+    withContext?: boolean;
+    filters?: Array<{ dataSize?: number; memcmp?: { offset: number; bytes: string } }>;
+  }
+
+  function renderAccount(address: string): unknown {
+    const account = accounts.get(address);
+    if (!account) return null;
+    return { data: [Buffer.from(account.data).toString('base64'), 'base64'], executable: false, lamports: account.lamports, owner: account.owner, rentEpoch: 0, space: account.data.length };
+  }
+
+  function matches(data: Uint8Array, filter: { dataSize?: number; memcmp?: { offset: number; bytes: string } }): boolean {
+    if (filter.dataSize !== undefined) return data.length === filter.dataSize;
+    if (!filter.memcmp) return true;
+    const expected = bs58.decode(filter.memcmp.bytes);
+    return expected.every((byte, i) => data[filter.memcmp!.offset + i] === byte);
+  }
+
+  function listProgramAccounts(program: string, config: ProgramAccountsConfig): unknown {
+    const value = [...accounts.entries()]
+      .filter(([, a]) => a.owner === program && (config.filters ?? []).every((f) => matches(a.data, f)))
+      .map(([pubkey]) => ({ pubkey, account: renderAccount(pubkey) }));
+    return config.withContext ? { context: { slot: contextSlot }, value } : value;
+  }
+
+  function largestTokenAccounts(mint: string): unknown[] {
+    const mintBytes = bs58.decode(mint);
+    const held = [...accounts.entries()]
+      .filter(([, a]) => a.data.length >= 165 && mintBytes.every((byte, i) => a.data[i] === byte))
+      .map(([address, a]) => ({ address, amount: Buffer.from(a.data).readBigUInt64LE(64) }))
+      .sort((x, y) => (x.amount === y.amount ? 0 : x.amount > y.amount ? -1 : 1))
+      .slice(0, 20);
+    return held.map((h) => ({ address: h.address, amount: h.amount.toString(), decimals: 6, uiAmount: null, uiAmountString: h.amount.toString() }));
+  }
 
   function listSignatures(address: string, options: { before?: string; until?: string; limit?: number }): unknown[] {
     const newestFirst = transactions.filter((tx) => tx.accountKeys.has(address)).reverse();
@@ -106,7 +160,7 @@ export async function startRpcServer(): Promise<RpcServer> {
   }
 
   function answer(call: { id: unknown; method: string; params?: unknown[] }): unknown {
-    const method = methods[call.method];
+    const method = disabled.has(call.method) ? undefined : methods[call.method];
     if (!method) return { jsonrpc: '2.0', id: call.id, error: { code: -32601, message: `Method not found: ${call.method}` } };
     try {
       return { jsonrpc: '2.0', id: call.id, result: method(call.params ?? []) };
@@ -154,6 +208,18 @@ export async function startRpcServer(): Promise<RpcServer> {
     },
     rateLimitNext(count, retryAfterSeconds) {
       limited = { count, retryAfterSeconds };
+    },
+    setAccount(address, account) {
+      accounts.set(address, { owner: account.owner, data: account.data, lamports: account.lamports ?? 2_039_280 });
+    },
+    removeAccount(address) {
+      accounts.delete(address);
+    },
+    setContextSlot(slot) {
+      contextSlot = slot;
+    },
+    disableMethod(method) {
+      disabled.add(method);
     },
     signaturesInRange(fromSlot, toSlot, address) {
       return transactions.filter((tx) => tx.slot >= fromSlot && tx.slot <= toSlot && (!address || tx.accountKeys.has(address))).map((tx) => tx.signature);
