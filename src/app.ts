@@ -28,6 +28,7 @@ import { buildHealthReport } from './api/health-report.js';
 import { createPeriodicJob } from './analytics/periodic-job.js';
 import { refreshAllMarkedCandles } from './postgres/candles-repository.js';
 import { createIntelligenceJobs } from './analytics/scoring/intelligence-jobs.js';
+import { createSignalExecutionRoute } from './api/signal-execution-route.js';
 import { createHolderJobs } from './analytics/holders/holder-jobs.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
@@ -130,6 +131,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     metrics: metrics.registry,
+    postRoutes: config.SIGNAL_EXECUTION_TOKEN ? { '/signals': createSignalExecutionRoute(pool, config.SIGNAL_EXECUTION_TOKEN) } : undefined,
     health: () => buildHealthReport({ pool, mode, redis, redisEnabled: Boolean(config.REDIS_URL), source, pipeline, queue, startedAt: started }),
   });
   const httpPort = http ? await http.listen() : null;

@@ -100,6 +100,7 @@ const INTELLIGENCE_VARIABLES = {
   TWEETSCOUT_API_KEY: { schema: z.string().min(1, 'empty'), expected: 'your TweetScout API key (empty = no Twitter scores)', secret: true },
   TWEETSCOUT_REQUESTS_PER_MINUTE: { schema: integer(1, 100_000), default: '60', expected: 'requests per minute allowed to TweetScout' },
   TELEGRAM_API_URL: { schema: urlWithScheme(['http', 'https']), default: 'https://api.telegram.org', expected: 'the Telegram Bot API base URL' },
+  SIGNAL_EXECUTION_TOKEN: { schema: z.string().min(16, 'shorter than 16 characters'), expected: 'a bearer token of 16+ characters for POST /signals/{id}/execution (empty = route off)', secret: true },
   TELEGRAM_BOT_TOKEN: { schema: z.string().min(1, 'empty'), expected: 'a Telegram bot token (empty = no Telegram member counts)', secret: true },
 } satisfies Record<string, VariableSpec>;
 

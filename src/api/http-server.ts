@@ -15,6 +15,8 @@ export interface HttpServerOptions {
   metrics: Registry;
   /** Extra read-only routes: path prefix (e.g. `/tokens`) → handler. The longest matching prefix wins. */
   routes?: Record<string, RouteHandler>;
+  /** Routes that accept POST (e.g. an executor reporting back); same prefix matching. Other writes get 405. */
+  postRoutes?: Record<string, RouteHandler>;
 }
 
 export interface HttpServer {
@@ -27,8 +29,9 @@ export interface HttpServer {
 /** Creates (but does not start) the operations server. */
 export function createHttpServer(opts: HttpServerOptions): HttpServer {
   const routes = Object.entries(opts.routes ?? {}).sort(([a], [b]) => b.length - a.length);
+  const postRoutes = Object.entries(opts.postRoutes ?? {}).sort(([a], [b]) => b.length - a.length);
   const server = createServer((req, res) => {
-    handleRequest(opts, routes, req, res).catch((err: unknown) => {
+    handleRequest(opts, req.method === 'POST' ? postRoutes : routes, req, res).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message });
       else res.end();
@@ -59,6 +62,8 @@ async function handleRequest(
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  const post = req.method === 'POST' ? routes.find(([prefix]) => matchesPrefix(url.pathname, prefix)) : undefined;
+  if (post) return post[1](req, res, url);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return sendJson(res, 405, { error: 'method not allowed' });

@@ -170,7 +170,7 @@ describe('loadConfig', () => {
   });
 
   it('marks the credentials-bearing variables as secrets', () => {
-    expect([...SECRET_VARIABLES].sort()).toEqual(['DATABASE_URL', 'GRPC_X_TOKEN', 'REDIS_URL', 'RPC_URL', 'TELEGRAM_BOT_TOKEN', 'TWEETSCOUT_API_KEY']);
+    expect([...SECRET_VARIABLES].sort()).toEqual(['DATABASE_URL', 'GRPC_X_TOKEN', 'REDIS_URL', 'RPC_URL', 'SIGNAL_EXECUTION_TOKEN', 'TELEGRAM_BOT_TOKEN', 'TWEETSCOUT_API_KEY']);
   });
 });
 
