@@ -22,7 +22,7 @@ export interface MaintenanceDeps {
   pool: PgPool;
   mode: DatabaseMode;
   config: Config;
-  pipeline: Pipeline;
+  pipeline: Pick<Pipeline, 'status'>;
   source: { status(): { connected: boolean } };
   latencies: LatencyWindow;
   logger: JobLogger;
