@@ -7,7 +7,8 @@
 import { decodeTransaction } from '../decoders/index.js';
 import { eventToJson } from '../decoders/event-json.js';
 import type { NormalizeResult, QuarantineRecord } from '../decoders/types.js';
-import { readTransactionsFromPath, readTransactionsFromText } from '../decoders/transaction/read-input.js';
+import { readTransactionsFromText } from '../decoders/transaction/read-input.js';
+import { readTransactionsFromPath } from '../stream/transaction-files.js';
 
 const USAGE = 'usage: megatron decode [--quarantine] <file|folder|-> ...';
 

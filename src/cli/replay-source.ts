@@ -4,7 +4,7 @@
  * `readTransactionsFromPath` understands) through the same bounded queue as the live stream.
  */
 import { open, stat } from 'node:fs/promises';
-import { readTransactionsFromPath } from '../decoders/transaction/read-input.js';
+import { readTransactionsFromPath } from '../stream/transaction-files.js';
 import type { BoundedQueue } from '../stream/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
 import { createSignatureDedupe } from '../stream/signature-dedupe.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTransaction, type DecodedEvent, type QuarantineRecord } from '../../../src/decoders/index.js';
-import { readTransactionsFromPath } from '../../../src/decoders/transaction/read-input.js';
+import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
 
 export interface DecodedFile {
