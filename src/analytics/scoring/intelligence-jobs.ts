@@ -17,6 +17,7 @@ import { trainGraduationModel } from '../ml/train-graduation-model.js';
 import { createPeriodicJob, type JobLogger, type PeriodicJob } from '../periodic-job.js';
 import { runSignalTracking } from '../signals/signal-tracking-run.js';
 import { signalSettingsFromConfig } from '../signals/signal-settings.js';
+import { createSocialJob } from '../social/social-job.js';
 import { createMintFactsReader } from './mint-facts-reader.js';
 import { runScoring, type ScoringRunDeps } from './scoring-run.js';
 import { scoringSettingsFromConfig } from './scoring-settings.js';
@@ -60,6 +61,7 @@ export function createIntelligenceJobs(deps: IntelligenceDeps): IntelligenceJobs
     signalTracking: createPeriodicJob('signal-tracking', config.SIGNAL_TRACK_INTERVAL_MS, async () => {
       await serial(() => runSignalTracking(pool, run.signalSettings, new Date()));
     }, logger),
+    social: createSocialJob({ pool, config, logger }),
     retraining: createPeriodicJob('model-retraining', config.ML_RETRAIN_INTERVAL_MS, async () => {
       const result = await trainGraduationModel({ db: pool, now: new Date(), trainingDays: config.ML_TRAINING_DAYS, snapshotMinutes: config.ML_SNAPSHOT_MINUTES, minTokens: config.ML_MIN_TRAINING_TOKENS });
       logger.info(result.status === 'trained' ? { job: 'model-retraining', version: result.model.version, activated: result.activated, auc: result.model.report.test.auc, brier: result.model.report.test.brier } : { job: 'model-retraining', skipped: result.reason }, 'graduation model training');
