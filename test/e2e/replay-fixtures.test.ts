@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIdOf } from '../../src/pipeline/ids.js';
 import { createMigratedDatabase, type TestDatabase } from '../helpers/database.js';
+import { snapshotTables } from '../helpers/table-snapshot.js';
 import { FIXTURES_DIR, fixturesMissingReason } from '../helpers/fixtures.js';
 import { startMegatron } from '../helpers/megatron-process.js';
 
@@ -17,7 +18,6 @@ if (skipReason) console.warn(skipReason);
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PREFIX = `test:e2e-replay:${process.pid}:`;
-const TABLES = ['tokens', 'pools', 'transactions', 'price_candles_1m', 'price_candles_5m', 'stream_checkpoints', 'slot_coverage'];
 
 describe.skipIf(skipReason !== null)('megatron replay of the real fixtures', () => {
   let database: TestDatabase;
@@ -33,12 +33,6 @@ describe.skipIf(skipReason !== null)('megatron replay of the real fixtures', () 
     const code = await run.exited;
     expect(code, run.output()).toBe(0);
     return run.output();
-  }
-
-  async function snapshot(): Promise<Record<string, unknown[]>> {
-    const out: Record<string, unknown[]> = {};
-    for (const table of TABLES) out[table] = (await db.query(`select * from ${table} order by 1, 2`)).rows;
-    return out;
   }
 
   beforeAll(async () => {
@@ -91,8 +85,8 @@ describe.skipIf(skipReason !== null)('megatron replay of the real fixtures', () 
   });
 
   it('a second replay changes nothing', async () => {
-    const before = await snapshot();
+    const before = await snapshotTables(db);
     await replay();
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshotTables(db)).toEqual(before);
   }, 120_000);
 });

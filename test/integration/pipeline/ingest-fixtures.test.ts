@@ -12,6 +12,7 @@ import { readTransactionsFromPath } from '../../../src/stream/transaction-files.
 import type { ChainTransaction } from '../../../src/decoders/types.js';
 import { tokenIdOf } from '../../../src/pipeline/ids.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
+import { snapshotTables } from '../../helpers/table-snapshot.js';
 import { FIXTURES_DIR, fixturesMissingReason } from '../../helpers/fixtures.js';
 import { createArraySource, transactionItems } from '../../helpers/array-source.js';
 import { testConfig, testLogger } from '../../helpers/app-config.js';
@@ -21,7 +22,6 @@ if (skipReason) console.warn(skipReason);
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PREFIX = `test:ingest-fixtures:${process.pid}:`;
-const TABLES = ['tokens', 'pools', 'transactions', 'price_candles_1m', 'price_candles_5m', 'stream_checkpoints', 'slot_coverage'];
 
 describe.skipIf(skipReason !== null)('ingesting the real fixtures', () => {
   let database: TestDatabase;
@@ -34,12 +34,6 @@ describe.skipIf(skipReason !== null)('ingesting the real fixtures', () => {
     const app = await startApp({ config, logger: testLogger(), databaseUrl: database.url, createSource: createArraySource(transactionItems(txs)), http: false, jobs: false });
     await app.done;
     await app.stop();
-  }
-
-  async function snapshot(): Promise<Record<string, unknown[]>> {
-    const out: Record<string, unknown[]> = {};
-    for (const table of TABLES) out[table] = (await db.query(`select * from ${table} order by 1, 2`)).rows;
-    return out;
   }
 
   beforeAll(async () => {
@@ -175,8 +169,8 @@ describe.skipIf(skipReason !== null)('ingesting the real fixtures', () => {
   });
 
   it('replaying the same transactions changes nothing', async () => {
-    const before = await snapshot();
+    const before = await snapshotTables(db);
     await ingest();
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshotTables(db)).toEqual(before);
   }, 120_000);
 });
