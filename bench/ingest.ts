@@ -27,7 +27,7 @@ export interface BenchIngestOptions {
   pacedTradesPerSecond?: number;
 }
 
-interface RunResult {
+export interface RunResult {
   trades: number;
   seconds: number;
   latencyP50Ms: number | null;
@@ -36,7 +36,7 @@ interface RunResult {
   databaseUrl: string;
 }
 
-async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced: number | null, overrides: Record<string, string>): Promise<RunResult> {
+export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced: number | null, overrides: Record<string, string>): Promise<RunResult> {
   const latencies = new LatencyWindow();
   const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `bench:${process.pid}:`, BATCH_MAX_ROWS: '5000', QUEUE_MAX_ITEMS: '20000', LOG_LEVEL: 'error', ...overrides });
   let peakRss = process.memoryUsage().rss;
