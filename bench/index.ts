@@ -3,12 +3,14 @@
  *   decode  — normalisation + decoding, tx/s and µs/tx on one core
  *   stream  — the real Yellowstone client from the local Geyser server to the queue, updates/s and RSS
  *   ingest  — the synthetic market through the whole process into PostgreSQL and Redis
+ *   scoring — scoring every token active in the last hour at the busiest day's launch rate
  *   holders — a 50,000-holder snapshot, and ingest throughput with and without holder tracking
  * With no name, runs all of them in that order.
  */
 import { benchDecode } from './decode.js';
 import { benchStream } from './stream.js';
 import { benchIngest } from './ingest.js';
+import { benchScoring } from './scoring.js';
 import { benchHolders } from './holders.js';
 
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
@@ -19,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
     console.log(`stream: ${result.updatesPerSecond} updates/s through the real client to the decoded-event queue; RSS at end ${result.rssMb} MB`);
   },
   ingest: () => benchIngest({}),
+  scoring: () => benchScoring({}),
   holders: () => benchHolders({}),
 };
 
