@@ -6,7 +6,6 @@ import { ingestCommand } from './ingest-command.js';
 import { demoCommand } from './demo-command.js';
 import { backfillCommand, recordCommand, replayCommand } from './stream-commands.js';
 import { holdersCommand } from './holders-command.js';
-import { holdersCommand } from './holders-command.js';
 import { backtestCommand, modelCommand, scoreCommand } from './intelligence-commands.js';
 
 export const COMMANDS: Record<string, Command> = {
@@ -17,7 +16,6 @@ export const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   backfill: backfillCommand,
   record: recordCommand,
-  holders: holdersCommand,
   holders: holdersCommand,
   model: modelCommand,
   backtest: backtestCommand,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../src/app.js';
-import { readTransactionsFromPath } from '../../../src/decoders/transaction/read-input.js';
+import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
 import type { ChainTransaction } from '../../../src/decoders/types.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { FIXTURES_DIR, fixturesMissingReason } from '../../helpers/fixtures.js';
