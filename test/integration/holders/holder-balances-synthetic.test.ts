@@ -103,6 +103,25 @@ describe('holder balances from the synthetic market', () => {
     ]);
   });
 
+  it('HOLDERS_ENABLED=false writes the same trades and no holder rows', async () => {
+    const other = await createMigratedDatabase('holders_synthetic_off');
+    try {
+      const config = testConfig({ DATABASE_URL: other.url, HOLDERS_ENABLED: 'false' });
+      const app = await startApp({ config, logger: testLogger(), databaseUrl: other.url, createSource: createArraySource(items), http: false, jobs: false });
+      await app.done;
+      await app.stop();
+      const client = new pg.Client({ connectionString: other.url });
+      await client.connect();
+      const counts = (await client.query(`select (select count(*) from transactions)::int as trades, (select count(*) from holder_token_accounts)::int as accounts,
+        (select count(*) from holder_balances)::int as owners`)).rows[0];
+      await client.end();
+      const trades = (await db.query('select count(*)::int as n from transactions')).rows[0].n;
+      expect(counts).toEqual({ trades, accounts: 0, owners: 0 });
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
+
   it('replaying the same messages changes nothing', async () => {
     const before = await holderTables();
     await ingest();
