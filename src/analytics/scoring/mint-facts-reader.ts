@@ -18,6 +18,8 @@ export interface MintFactsReaderOptions {
   db: Queryable;
   rpc: MintRpc | null;
   maxRpcReadsPerRun?: number;
+  /** Give up on one read after this long (default 5 s): a stalled RPC must not hold up a scoring run. */
+  rpcTimeoutMs?: number;
   logger?: { warn(obj: object, msg?: string): void };
 }
 
@@ -62,7 +64,8 @@ export function createMintFactsReader(options: MintFactsReaderOptions): MintFact
   async function readOverRpc(token: TokenForMint): Promise<MintFacts> {
     try {
       rpcReads += 1;
-      const answer = (await options.rpc!.callRaw('getAccountInfo', [token.mint, { encoding: 'base64', commitment: 'confirmed' }])) as RpcAccountAnswer | null;
+      const call = options.rpc!.callRaw('getAccountInfo', [token.mint, { encoding: 'base64', commitment: 'confirmed' }]);
+      const answer = (await withTimeout(call, options.rpcTimeoutMs ?? 5_000)) as RpcAccountAnswer | null;
       const value = answer?.value;
       const data = value?.data?.[0];
       if (!value || typeof data !== 'string') return UNKNOWN_MINT_FACTS;
@@ -82,4 +85,12 @@ export function createMintFactsReader(options: MintFactsReaderOptions): MintFact
 interface RpcAccountAnswer {
   context?: { slot?: number };
   value: { data: [string, string]; owner: string } | null;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
