@@ -32,6 +32,9 @@ describe('scoring job', () => {
     for (const launch of [...active, ...stale]) await writeBatch(pool, launch.batch);
     redis = new Redis(REDIS_URL);
     sink = createRedisSink({ url: REDIS_URL, keyPrefix: PREFIX, logger: testLogger(), rebuild: async () => ({ prices: [], hotScores: [], tokenScores: [], activeSignals: [] }) });
+    // The sink drops batches while it is not connected (Redis is a cache); wait for it so the keys land.
+    for (let i = 0; i < 100 && !sink.status().connected; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sink.status().connected).toBe(true);
   });
 
   afterAll(async () => {
