@@ -4,7 +4,6 @@
  * each with the slot it reflects. Inactive tokens are not scored.
  */
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntelligenceJobs } from '../../../src/analytics/scoring/intelligence-jobs.js';
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
