@@ -99,8 +99,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     throw error;
   });
   const stream = config.STREAM_NAME;
+  // With the scoring job on, it owns `tokens:hot` (by total score); otherwise the pipeline ranks it by activity.
+  const intelligenceRuns = options.jobs !== false && config.INTELLIGENCE_ENABLED;
   const redis = config.REDIS_URL
-    ? createRedisSink({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, channel: config.REDIS_CHANNEL, logger: logger.child({ component: 'redis' }), metrics, rebuild: () => rebuildCacheSnapshot(pool), rebuildOnFirstConnect: true })
+    ? createRedisSink({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, channel: config.REDIS_CHANNEL, logger: logger.child({ component: 'redis' }), metrics, rebuild: () => rebuildCacheSnapshot(pool, { hotBy: intelligenceRuns ? 'score' : 'activity' }), rebuildOnFirstConnect: true })
     : createDisabledRedisSink();
   if (!config.REDIS_URL) logger.warn({ component: 'redis' }, 'REDIS_URL is not set: running without the Redis cache');
   const queue = createBoundedQueue<StreamItem>(config.QUEUE_MAX_ITEMS);
@@ -112,6 +114,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     write: (batch) => writeBatch(pool, batch, batch.checkpoint ? (client) => commitStreamProgress(client, batch.checkpoint!, options.coverage ?? true) : undefined),
     retryDelayMs,
     publish: (updates) => redis.applyCommittedBatch(updates),
+    publishActivity: !intelligenceRuns,
     maxRows: config.BATCH_MAX_ROWS,
     flushIntervalMs: config.BATCH_FLUSH_INTERVAL_MS,
     trackHolders: config.HOLDERS_ENABLED,
@@ -122,7 +125,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), logger, metrics });
   const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
   const holders = options.jobs === false ? null : createHolderJobs({ pool, config, logger: logger.child({ component: 'holders' }), rpcUrl: config.RPC_URL });
-  const intelligence = options.jobs === false || !config.INTELLIGENCE_ENABLED ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });
+  const intelligence = !intelligenceRuns ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });
   const candles = createPeriodicJob('candles', config.CANDLE_REFRESH_INTERVAL_MS, async () => {
     await refreshAllMarkedCandles(pool);
   }, logger.child({ component: 'candles' }));

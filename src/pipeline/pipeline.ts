@@ -40,6 +40,11 @@ export interface PipelineOptions {
   retryDelayMs: (error: unknown) => number | null;
   /** Called after each commit; must not throw (the Redis sink never does). */
   publish?: (updates: RedisBatch) => Promise<void>;
+  /**
+   * Rank `tokens:hot` by trade activity (default true). Off when the scoring job runs: it ranks the hot
+   * set by total score, and two writers of one key would overwrite each other.
+   */
+  publishActivity?: boolean;
   maxRows: number;
   flushIntervalMs: number;
   /** Build holder balance rows (HOLDERS_ENABLED; default true). */
@@ -173,7 +178,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       status.lastSlotCommitted = toWrite.checkpoint.slot;
       options.metrics?.lastSlotCommitted.set(Number(toWrite.checkpoint.slot));
     }
-    if (options.publish) await options.publish(buildCacheUpdates(toWrite, activity, (id) => mintOfToken(toWrite, id)));
+    if (!options.publish) return;
+    const updates = buildCacheUpdates(toWrite, activity, (id) => mintOfToken(toWrite, id));
+    if (options.publishActivity === false) delete updates.hotScores;
+    await options.publish(updates);
   }
 
   async function writeWithRetry(toWrite: Batch): Promise<BatchResult> {
