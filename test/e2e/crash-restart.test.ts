@@ -83,6 +83,11 @@ describe('crash and restart during a 50,000-trade run', () => {
     expect([...failedSignatures].sort()).toEqual([...new Set(market.failed)].sort());
     expect(trades.length).toBe(expectedRows);
 
+    // The writer's guarantee that replaced the foreign keys: every trade's token and pool exist.
+    const { rows: [orphans] } = await db.query(`
+      select (select count(*)::int from transactions t where not exists (select 1 from tokens k where k.id = t.token_id)) as tokens,
+             (select count(*)::int from transactions t where not exists (select 1 from pools p where p.id = t.pool_id)) as pools`);
+    expect(orphans).toEqual({ tokens: 0, pools: 0 });
     const { rows: [candles] } = await db.query(`
       select (select sum(trade_count)::int from price_candles_1m) as m1, (select sum(trade_count)::int from price_candles_5m) as m5,
              (select count(*)::int from transactions where success and price_quote_per_token is not null) as priced`);

@@ -60,6 +60,10 @@ describe.skipIf(skipReason !== null)('megatron replay of the real fixtures', () 
     // The blocks' and transaction files' trades (a create+buy transaction inside a block is stored once),
     // without the events of Yellowstone JSON files that carry no block time (those go to quarantine).
     expect(counts).toEqual({ trades: 132, failed: 4, ok: 128, signatures: 98 });
+    const { rows: [orphans] } = await db.query(`
+      select count(*)::int as n from transactions t
+      where not exists (select 1 from tokens k where k.id = t.token_id) or not exists (select 1 from pools p where p.id = t.pool_id)`);
+    expect(orphans.n).toBe(0);
     const { rows: failed } = await db.query(`select left(signature, 8) as sig, error_code from transactions where not success order by signature`);
     expect(failed.filter((f) => f.error_code === 'InstructionError:2:Custom:3012').map((f) => f.sig).sort()).toEqual(['2RGrgv9A', 'mKN4zvi3']);
   });
