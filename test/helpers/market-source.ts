@@ -1,9 +1,9 @@
 /**
- * The synthetic market as an app source, for benchmarks and load tests: slots generated up front,
- * then mapped exactly as the live stream maps them (normalise, block meta, slot status) and pushed to
- * the app's queue, as fast as it takes them or paced to a trade rate.
+ * The synthetic market as an app source, for benchmarks and load tests: slots generated up front and
+ * kept as protobuf bytes, then decoded and mapped exactly as the live stream does (normalise, block
+ * meta, slot status) and pushed to the app's queue, as fast as it takes them or paced to a trade rate.
  */
-import type { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
+import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import type { Source, SourceContext } from '../../src/app.js';
 import { normalizeYellowstoneTransaction } from '../../src/decoders/transaction/from-yellowstone.js';
 import { createSignatureDedupe } from '../../src/stream/signature-dedupe.js';
@@ -15,7 +15,9 @@ import { sleep } from '../../src/shared/time.js';
 export interface PreparedSlot {
   slot: bigint;
   blockTime: number;
-  updates: SubscribeUpdate[];
+  /** The slot's updates as protobuf bytes, as they arrive from a server (off the JS heap, so holding a
+   * whole market does not inflate garbage collection the way object graphs would). */
+  updates: Uint8Array[];
   trades: number;
 }
 
@@ -29,7 +31,7 @@ export function prepareMarket(seed: number, trades: number, startSlot: bigint, t
     const slot: SyntheticSlot = market.nextSlot();
     const count = market.truth.length + market.failed.length - before;
     generated += count;
-    slots.push({ slot: slot.slot, blockTime: slot.blockTime, updates: slot.updates, trades: count });
+    slots.push({ slot: slot.slot, blockTime: slot.blockTime, updates: slot.updates.map((u) => SubscribeUpdate.encode(u).finish()), trades: count });
   }
   return slots;
 }
@@ -59,8 +61,8 @@ export function marketSource(slots: PreparedSlot[], tradesPerSecond: number | nu
                 const wait = due - performance.now();
                 if (wait > 0) await sleep(wait);
               }
-              for (const update of slot.updates) {
-                const outcome = mapSubscribeUpdate(update, context);
+              for (const bytes of slot.updates) {
+                const outcome = mapSubscribeUpdate(SubscribeUpdate.decode(bytes), context);
                 if ('item' in outcome) await ctx.queue.push(outcome.item);
               }
               last = slot.slot;
