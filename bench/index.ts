@@ -5,8 +5,11 @@
  *   ingest  — the synthetic market through the whole process into PostgreSQL and Redis
  *   scoring — scoring every token active in the last hour at the busiest day's launch rate
  *   holders — a 50,000-holder snapshot, and ingest throughput with and without holder tracking
- * With no name, runs all of them in that order.
+ * With no name, runs all of them in that order, each in its own process (the stream benchmark's local
+ * server holds its whole market in memory; one process per benchmark keeps their heaps apart).
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchDecode } from './decode.js';
 import { benchStream } from './stream.js';
 import { benchIngest } from './ingest.js';
@@ -27,6 +30,13 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = names.length > 0 ? names : Object.keys(BENCHMARKS);
+if (selected.length > 1) {
+  for (const name of selected) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+  }
+  process.exit();
+}
 for (const name of selected) {
   const run = BENCHMARKS[name];
   if (!run) {

@@ -14,7 +14,7 @@ import { createYellowstoneSource } from '../src/stream/yellowstone-source.js';
 import { startGeyserServer } from '../src/simulate/geyser-server.js';
 
 export interface BenchStreamOptions {
-  /** Slots of synthetic market to stream (default 400). */
+  /** Slots of synthetic market to stream (default 150, ~120,000 updates at 2,000 trades/s). */
   slots?: number;
   tradesPerSecond?: number;
   queueCapacity?: number;
@@ -38,12 +38,12 @@ export async function benchStream(options: BenchStreamOptions = {}): Promise<Ben
   const market = createSyntheticMarket({ seed: options.seed ?? 1, tokensPerMinute: 120, tradesPerSecond: options.tradesPerSecond ?? 2_000, startSlot });
   const server = await startGeyserServer();
   let updates = 0;
-  for (const slot of market.slots(options.slots ?? 400)) {
+  for (const slot of market.slots(options.slots ?? 150)) {
     server.publish(slot.updates);
     updates += slot.updates.length;
   }
   const rssAfterPublishMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  const lastSlot = startSlot + BigInt(options.slots ?? 400) - 1n;
+  const lastSlot = startSlot + BigInt(options.slots ?? 150) - 1n;
   const queue = createBoundedQueue<StreamItem>(options.queueCapacity ?? 10_000);
   const source = createYellowstoneSource({
     endpoint: server.endpoint, commitment: 'confirmed', queue, logger: createSilentLogger(), pingIntervalMs: 5_000,
