@@ -21,7 +21,10 @@ const SUMMARY_INTERVAL_MS = 10 * SECOND;
 export const demoCommand: Command = {
   summary: 'run everything on a synthetic market (embedded PostgreSQL when DATABASE_URL is unset)',
   usage: 'megatron demo',
-  async run(_args, { config, logger }) {
+  async run(_args, context) {
+    const { logger } = context;
+    // The synthetic market exists on no chain: reading its mints or token accounts over RPC would only fail.
+    const config = { ...context.config, SCORING_MINT_RPC: false, HOLDER_RECONCILE_MAX_TOKENS: 0 };
     const log = logger.child({ component: 'demo' });
     let embedded: EmbeddedDatabase | null = null;
     if (!config.DATABASE_URL) {
