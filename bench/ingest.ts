@@ -33,6 +33,8 @@ export interface RunResult {
   latencyP50Ms: number | null;
   latencyP99Ms: number | null;
   peakRssMb: number;
+  /** RSS sampled once per second during the run (MB), to see whether memory stays flat. */
+  rssTimelineMb: number[];
   databaseUrl: string;
 }
 
@@ -40,7 +42,13 @@ export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced:
   const latencies = new LatencyWindow();
   const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `bench:${process.pid}:`, BATCH_MAX_ROWS: '5000', QUEUE_MAX_ITEMS: '20000', LOG_LEVEL: 'error', ...overrides });
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const timeline: number[] = [];
+  let ticks = 0;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    if (ticks++ % 10 === 0) timeline.push(Math.round(rss / 1024 / 1024));
+  }, 100);
   const started = performance.now();
   const app = await startApp({ config, logger: testLogger('error'), databaseUrl, createSource: marketSource(slots, paced), http: false, jobs: false, latencies });
   await app.done;
@@ -49,7 +57,7 @@ export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced:
   await app.stop();
   clearInterval(sampler);
   const summary = latencies.take();
-  return { trades, seconds, latencyP50Ms: summary.p50Ms, latencyP99Ms: summary.p99Ms, peakRssMb: Math.round(peakRss / 1024 / 1024), databaseUrl };
+  return { trades, seconds, latencyP50Ms: summary.p50Ms, latencyP99Ms: summary.p99Ms, peakRssMb: Math.round(peakRss / 1024 / 1024), rssTimelineMb: timeline, databaseUrl };
 }
 
 /** Only the paced phase (used to study latency). */
@@ -58,6 +66,7 @@ export async function benchPaced(rate = 2_000, seconds = 15, overrides: Record<s
   const pacedDb = await createMigratedDatabase('bench_ingest_paced');
   const paced = await runOnce(pacedDb.url, pacedSlots, rate, overrides);
   console.log(`ingest: at ${rate} trades/s for ${paced.seconds.toFixed(1)} s: receipt-to-commit latency p50 ${fmt(paced.latencyP50Ms)} ms, p99 ${fmt(paced.latencyP99Ms)} ms, peak RSS ${paced.peakRssMb} MB`);
+  console.log(`ingest: RSS each second of that run (MB, the prepared market included): ${paced.rssTimelineMb.join(' ')}`);
   await pacedDb.drop();
 }
 
