@@ -32,7 +32,8 @@ const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = names.length > 0 ? names : Object.keys(BENCHMARKS);
 if (selected.length > 1) {
   for (const name of selected) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+    // Same Node flags as this process (the tsx loader, the young-generation size of `npm run bench`).
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
     if (child.status !== 0) process.exitCode = child.status ?? 1;
   }
   process.exit();
