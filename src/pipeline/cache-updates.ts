@@ -41,7 +41,7 @@ function decay(score: number, slots: bigint): number {
 }
 
 /** Builds the cache writes for a committed batch (failed attempts never move a price). */
-export function buildCacheUpdates(batch: Batch, activity: ActivityTracker, mintOf: (tokenId: string) => string | undefined): RedisBatch {
+export function buildCacheUpdates(batch: Batch, activity: ActivityTracker): RedisBatch {
   const newest = new Map<string, TradeRow>();
   const hot = new Map<string, HotScoreUpdate>();
   const events: CacheEvent[] = [];
@@ -68,7 +68,7 @@ export function buildCacheUpdates(batch: Batch, activity: ActivityTracker, mintO
   }
   const prices: PriceUpdate[] = [...newest.values()].map((t) => ({
     tokenId: t.tokenId,
-    mint: mintOf(t.tokenId) ?? '',
+    mint: t.mint,
     price: t.priceQuotePerToken!,
     slot: t.slot,
     txIndex: t.txIndex,

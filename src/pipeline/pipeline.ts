@@ -182,7 +182,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       options.metrics?.lastSlotCommitted.set(Number(toWrite.checkpoint.slot));
     }
     if (!options.publish) return;
-    const updates = buildCacheUpdates(toWrite, activity, (id) => mintOfToken(toWrite, id));
+    const updates = buildCacheUpdates(toWrite, activity);
     if (options.publishActivity === false) delete updates.hotScores;
     await options.publish(updates);
   }
@@ -239,7 +239,3 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   return { run, status: () => ({ ...status }) };
 }
 
-function mintOfToken(batch: Batch, tokenId: string): string | undefined {
-  for (const token of batch.tokens) if (token.id === tokenId) return token.mint;
-  return undefined;
-}

@@ -58,6 +58,8 @@ export interface TradeRow {
   txIndex: number | null;
   poolId: string;
   tokenId: string;
+  /** The token's mint (not a column of `transactions`: the cache and announcements carry it). */
+  mint: string;
   type: 'buy' | 'sell';
   user: string;
   quoteMint: string;

@@ -25,6 +25,7 @@ export function tradeRow(event: TradeEvent, info: TokenInfo, transactionFee: big
     txIndex: event.txIndex,
     poolId: info.poolId!,
     tokenId: info.tokenId,
+    mint: info.mint,
     type: isBuy ? 'buy' : 'sell',
     user: event.user,
     quoteMint: info.quoteMint,

@@ -17,7 +17,7 @@ const CURVE = 'Curve11111111111111111111111111111111111111';
 function trade(signature: string, overrides: Partial<TradeRow> = {}): TradeRow {
   return {
     signature, ixIndex: 0, innerIxIndex: -1, eventIndex: 0, blockTime: new Date('2026-01-01T00:00:10Z'), slot: 100n, txIndex: 1,
-    poolId: poolIdOf(CURVE), tokenId: tokenIdOf(MINT), type: 'buy', user: 'User1111111111111111111111111111111111111111', quoteMint: 'So11111111111111111111111111111111111111112',
+    poolId: poolIdOf(CURVE), tokenId: tokenIdOf(MINT), mint: MINT, type: 'buy', user: 'User1111111111111111111111111111111111111111', quoteMint: 'So11111111111111111111111111111111111111112',
     amountIn: 1_000_000_000n, amountInDecimals: 9, amountOut: 35_000_000_000n, amountOutDecimals: 6, solAmount: '1', tokenAmount: '35000',
     pricePerToken: '0.0285714', priceQuotePerToken: '0.0000285714', protocolFee: 10_000_000n, platformFee: null, shareFee: null, creatorFee: null,
     transactionFee: 5000n, virtualSolReserves: null, virtualTokenReserves: null, realSolReserves: null, realTokenReserves: null,

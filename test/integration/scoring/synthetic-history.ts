@@ -74,7 +74,7 @@ function generateLaunch(random: Prng, creator: string, creationTime: Date, tradi
     id: poolId, address: curveAddress, tokenId, baseMint: mint, quoteMint: WSOL, platform: 'pumpfun', poolType: 'bonding_curve', programId: PUMP,
     initialPrice: '0.000000028', initialBaseLiquidity: null, initialQuoteLiquidity: null, bondingCurve: curveAddress, baseVault: null, quoteVault: null, status: 'active',
   });
-  const market = { random, curve: createCurve(), holdings: new Map<string, bigint>(), trades: batch.trades, tokenId, poolId, creationTime, slot0 };
+  const market = { random, curve: createCurve(), holdings: new Map<string, bigint>(), trades: batch.trades, tokenId, mint, poolId, creationTime, slot0 };
   trade(market, creator, 0, true, random.lamports(0.5, 2), creationSignature);
   const buyers = Math.max(1, Math.round(2 + 40 * quality + random.next() * 6));
   for (let b = 0; b < buyers; b++) trade(market, random.address(), random.next() * tradingMinutes * 60, true, random.lamports(0.05, 1.2));
@@ -95,6 +95,7 @@ interface Market {
   holdings: Map<string, bigint>;
   trades: TradeRow[];
   tokenId: string;
+  mint: string;
   poolId: string;
   creationTime: Date;
   slot0: bigint;
@@ -108,7 +109,7 @@ function trade(m: Market, user: string, atSeconds: number, isBuy: boolean, solIn
   const row: TradeRow = {
     signature: signature ?? m.random.address() + m.random.address().slice(0, 20), ixIndex: 1, innerIxIndex: -1, eventIndex: 0,
     blockTime: new Date(m.creationTime.getTime() + seconds * 1000), slot: m.slot0 + BigInt(Math.floor(seconds * 2.5)), txIndex: m.trades.length % 50,
-    poolId: m.poolId, tokenId: m.tokenId, type: isBuy ? 'buy' : 'sell', user, quoteMint: WSOL,
+    poolId: m.poolId, tokenId: m.tokenId, mint: m.mint, type: isBuy ? 'buy' : 'sell', user, quoteMint: WSOL,
     amountIn: isBuy ? result.solAmount : result.tokenAmount, amountInDecimals: isBuy ? 9 : 6, amountOut: isBuy ? result.tokenAmount : result.solAmount, amountOutDecimals: isBuy ? 6 : 9,
     solAmount: scaleAmount(result.solAmount, 9), tokenAmount: scaleAmount(result.tokenAmount, 6),
     pricePerToken: priceRawPerRaw(result.solAmount, result.tokenAmount), priceQuotePerToken: priceQuotePerToken(result.solAmount, result.tokenAmount, 9, 6),
