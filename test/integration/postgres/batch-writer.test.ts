@@ -76,6 +76,14 @@ describe('writeBatch', () => {
     expect(rows).toEqual([{ from_slot: 100n, to_slot: 150n, status: 'ingested' }]);
   });
 
+  it('falls back from the direct COPY when part of a batch is stored: only the new trades land, duplicates inside the batch once', async () => {
+    const result = await write(batchOf([trade('GoodSigA'), trade('GoodSigD', { slot: 151n }), trade('GoodSigD', { slot: 151n }), trade('GoodSigE', { slot: 151n })], 151n));
+    expect(result.tradesInserted).toBe(2);
+    expect(result.rejected).toEqual([]);
+    const { rows } = await db.query(`select signature, count(*)::int as n from transactions group by signature order by signature`);
+    expect(rows).toEqual(['GoodSigA', 'GoodSigB', 'GoodSigC', 'GoodSigD', 'GoodSigE'].map((signature) => ({ signature, n: 1 })));
+  });
+
   it('keeps the earliest graduation and never moves pool state backwards', async () => {
     const batch = batchOf([], 200n);
     batch.poolStates.push(
