@@ -23,27 +23,13 @@ export function columnsOf<Row>(rows: readonly Row[], columns: ReadonlyArray<(row
   return arrays;
 }
 
-/**
- * Rows in PostgreSQL's COPY text format: tab-separated, `\N` for null, backslash, tab, newline and
- * carriage return escaped. bigint and number go through `toString()` (exact).
- */
-export function encodeCopyText<Row>(rows: readonly Row[], columns: ReadonlyArray<(row: Row) => unknown>): string {
-  const lines = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    let line = '';
-    for (let c = 0; c < columns.length; c++) {
-      if (c > 0) line += '\t';
-      line += copyField(columns[c]!(row));
-    }
-    lines[i] = line;
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
-}
-
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
-function copyField(value: unknown): string {
+/**
+ * One field in PostgreSQL's COPY text format: `\N` for null; backslash, tab, newline and carriage
+ * return escaped. bigint and number go through `toString()` (exact).
+ */
+export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   const text = typeof value === 'string' ? value : String(value);
   if (!NEEDS_ESCAPE.test(text)) return text;

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PgClient, Queryable } from './pg-pool.js';
-import { encodeCopyText, toIso, toJson } from './sql-values.js';
+import { copyField, toIso, toJson } from './sql-values.js';
 
 const TRADE_COLUMNS =
   'signature, ix_index, inner_ix_index, event_index, block_time, slot, tx_index, pool_id, token_id, type, user_address, ' +
@@ -32,45 +32,45 @@ const INSERT_FROM_STAGING_SQL = `insert into transactions (${TRADE_COLUMNS}) sel
 
 const UNIQUE_VIOLATION = '23505';
 
-const COLUMNS: ReadonlyArray<(r: TradeRow) => unknown> = [
-  (r) => r.signature,
-  (r) => r.ixIndex,
-  (r) => r.innerIxIndex,
-  (r) => r.eventIndex,
-  (r) => toIso(r.blockTime),
-  (r) => r.slot,
-  (r) => r.txIndex,
-  (r) => r.poolId,
-  (r) => r.tokenId,
-  (r) => r.type,
-  (r) => r.user,
-  (r) => r.quoteMint,
-  (r) => r.amountIn,
-  (r) => r.amountInDecimals,
-  (r) => r.amountOut,
-  (r) => r.amountOutDecimals,
-  (r) => r.solAmount,
-  (r) => r.tokenAmount,
-  (r) => r.pricePerToken,
-  (r) => r.priceQuotePerToken,
-  (r) => r.protocolFee,
-  (r) => r.platformFee,
-  (r) => r.shareFee,
-  (r) => r.creatorFee,
-  (r) => r.transactionFee,
-  (r) => r.virtualSolReserves,
-  (r) => r.virtualTokenReserves,
-  (r) => r.realSolReserves,
-  (r) => r.realTokenReserves,
-  (r) => r.success,
-  (r) => r.errorCode,
-  (r) => toJson(r.rawData),
-];
+/**
+ * One trade as a COPY text line, in TRADE_COLUMNS order. Written out rather than mapped column by column
+ * (a third of the CPU of the generic encoder, measured): values we produce ourselves (numbers, bigints,
+ * UUIDs, ISO times, decimal strings, the trade type) never need escaping; text that comes from the source
+ * (signature, addresses, error code, JSON) goes through `copyField`.
+ */
+function tradeLine(r: TradeRow, time: string): string {
+  return `${copyField(r.signature)}\t${r.ixIndex}\t${r.innerIxIndex}\t${r.eventIndex}\t${time}\t${r.slot}\t${plain(r.txIndex)}\t${r.poolId}\t${r.tokenId}\t${r.type}\t` +
+    `${copyField(r.user)}\t${copyField(r.quoteMint)}\t${r.amountIn}\t${r.amountInDecimals}\t${r.amountOut}\t${r.amountOutDecimals}\t${r.solAmount}\t${r.tokenAmount}\t` +
+    `${plain(r.pricePerToken)}\t${plain(r.priceQuotePerToken)}\t${plain(r.protocolFee)}\t${plain(r.platformFee)}\t${plain(r.shareFee)}\t${plain(r.creatorFee)}\t` +
+    `${r.transactionFee}\t${plain(r.virtualSolReserves)}\t${plain(r.virtualTokenReserves)}\t${plain(r.realSolReserves)}\t${plain(r.realTokenReserves)}\t` +
+    `${r.success}\t${copyField(r.errorCode)}\t${copyField(toJson(r.rawData))}`;
+}
+
+function plain(value: string | number | bigint | null): string {
+  return value === null ? '\\N' : `${value}`;
+}
+
+/** The batch's trades in COPY text format (trades of one block share its time: formatted once). */
+export function encodeTrades(rows: readonly TradeRow[]): string {
+  const lines = new Array<string>(rows.length);
+  let lastMs = Number.NaN;
+  let lastIso = '';
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const ms = row.blockTime.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = row.blockTime.toISOString();
+    }
+    lines[i] = tradeLine(row, lastIso);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
 
 /** Inserts trades; returns how many were new (a replay returns 0). Must run inside a transaction. */
 export async function insertTrades(db: PgClient, rows: readonly TradeRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const text = encodeCopyText(rows, COLUMNS);
+  const text = encodeTrades(rows);
   await db.query('savepoint megatron_trades_copy');
   try {
     const copy = db.query(copyFrom(COPY_DIRECT_SQL));
