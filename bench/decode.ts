@@ -1,6 +1,7 @@
 /**
- * Decoder benchmark: Yellowstone `SubscribeUpdateTransaction` messages (as the live stream delivers them)
- * → normalizeYellowstoneTransaction → decodeTransaction, single core. The mix is shaped like the
+ * Decoder benchmark: Yellowstone `SubscribeUpdate` protobuf bytes (as the native client delivers them)
+ * → readUpdateEnvelope → normalizeYellowstoneTransactionBytes → decodeTransaction, single core; and, for
+ * comparison, the same bytes through the client package's generated decoder + the object normaliser. The mix is shaped like the
  * filtered mainnet stream: mostly Pump.fun trades (self-CPI + log copy, fee / volume CPIs, compute-budget
  * and ATA instructions), some creates, some LaunchLab trades, some transactions with none of our events.
  * Every message is generated here from our own bytes (fresh user / mint / ATA keys per transaction).
@@ -8,11 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
+import { SubscribeUpdate, type SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
 import bs58 from 'bs58';
 import { decodeTransaction } from '../src/decoders/index.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../src/decoders/programs.js';
 import { normalizeYellowstoneTransaction } from '../src/decoders/transaction/from-yellowstone.js';
+import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../src/decoders/transaction/from-yellowstone-bytes.js';
+import type { NormalizeResult } from '../src/decoders/types.js';
 
 export interface BenchDecodeOptions {
   transactions?: number;
@@ -121,45 +124,57 @@ function buildMessage(n: number): SubscribeUpdateTransaction {
   } as unknown as SubscribeUpdateTransaction;
 }
 
-/** Prints transactions per second and µs per transaction (normalise + decode, one core). */
+type Path = (bytes: Uint8Array) => NormalizeResult;
+
+/** What the live stream runs: envelope and transaction read straight from the bytes. */
+const viaBytes: Path = (bytes) => {
+  const envelope = readUpdateEnvelope(bytes);
+  if (envelope.kind !== 'transaction') throw new Error('not a transaction');
+  return normalizeYellowstoneTransactionBytes(bytes, envelope.start, envelope.end);
+};
+/** The client package's generated decoder, then the object normaliser. */
+const viaObjects: Path = (bytes) => normalizeYellowstoneTransaction(SubscribeUpdate.decode(bytes).transaction!);
+
+/** Prints transactions per second and µs per transaction (protobuf bytes → events, one core). */
 export async function benchDecode(opts: BenchDecodeOptions = {}): Promise<void> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const count = opts.transactions ?? 20_000;
   const seconds = opts.seconds ?? 5;
-  const messages = Array.from({ length: count }, (_, n) => buildMessage(n));
-  let events = 0;
-  const runOnce = () => {
-    for (const m of messages) {
-      const r = normalizeYellowstoneTransaction(m);
-      if (r.ok) events += decodeTransaction(r.tx).events.length;
+  const messages = Array.from({ length: count }, (_, n) => SubscribeUpdate.encode({ filters: ['megatron_programs'], transaction: buildMessage(n) } as SubscribeUpdate).finish());
+  log(`decode bench: ${count} distinct transactions (mix 70% pump trades / 5% creates / 10% LaunchLab / 15% other), each run for ${seconds} s`);
+  for (const [name, path] of [['bytes (live path)', viaBytes], ['generated decoder + objects', viaObjects]] as const) {
+    let events = 0;
+    const runOnce = () => {
+      for (const m of messages) {
+        const r = path(m);
+        if (r.ok) events += decodeTransaction(r.tx).events.length;
+      }
+    };
+    runOnce(); // warm-up (JIT, pubkey cache of the static keys)
+    if (process.env.BENCH_SPLIT === '1') {
+      let t = process.hrtime.bigint();
+      const txs = messages.map((m) => path(m)).flatMap((r) => (r.ok ? [r.tx] : []));
+      log(`  ${name} split: normalize ${(Number(process.hrtime.bigint() - t) / 1e3 / count).toFixed(2)} µs/tx`);
+      t = process.hrtime.bigint();
+      for (const tx of txs) decodeTransaction(tx);
+      log(`  ${name} split: decode ${(Number(process.hrtime.bigint() - t) / 1e3 / count).toFixed(2)} µs/tx`);
     }
-  };
-  runOnce(); // warm-up (JIT, pubkey cache of the static keys)
-  if (process.env.BENCH_SPLIT === '1') {
-    let t = process.hrtime.bigint();
-    const txs = messages.map((m) => normalizeYellowstoneTransaction(m)).flatMap((r) => (r.ok ? [r.tx] : []));
-    log(`  split: normalize ${(Number(process.hrtime.bigint() - t) / 1e3 / count).toFixed(2)} µs/tx`);
-    t = process.hrtime.bigint();
-    for (const tx of txs) decodeTransaction(tx);
-    log(`  split: decode ${(Number(process.hrtime.bigint() - t) / 1e3 / count).toFixed(2)} µs/tx`);
+    events = 0;
+    let done = 0;
+    const cpuStart = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    let elapsedNs = 0n;
+    while (elapsedNs < BigInt(seconds) * 1_000_000_000n) {
+      runOnce();
+      done += messages.length;
+      elapsedNs = process.hrtime.bigint() - start;
+    }
+    const secs = Number(elapsedNs) / 1e9;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
+    // CPU time of this process (GC threads included): the figure that does not depend on other load on the host.
+    log(`  ${name}: ${Math.round(done / secs).toLocaleString('en-US')} tx/s wall, ${((secs * 1e6) / done).toFixed(2)} µs/tx; ${((cpuSecs * 1e6) / done).toFixed(2)} µs/tx of CPU time (${done} transactions, ${events} events)`);
   }
-  events = 0;
-  let done = 0;
-  const cpuStart = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  let elapsedNs = 0n;
-  while (elapsedNs < BigInt(seconds) * 1_000_000_000n) {
-    runOnce();
-    done += messages.length;
-    elapsedNs = process.hrtime.bigint() - start;
-  }
-  const secs = Number(elapsedNs) / 1e9;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSecs = (cpu.user + cpu.system) / 1e6;
-  log(`decode bench: ${done} transactions (${count} distinct, mix 70% pump trades / 5% creates / 10% LaunchLab / 15% other), ${events} events`);
-  log(`  wall: ${Math.round(done / secs).toLocaleString('en-US')} tx/s, ${((secs * 1e6) / done).toFixed(2)} µs/tx (Yellowstone message → ChainTransaction → events, 1 thread)`);
-  // CPU time of this process (GC threads included): the figure that does not depend on other load on the host.
-  log(`  cpu:  ${Math.round(done / cpuSecs).toLocaleString('en-US')} tx/s, ${((cpuSecs * 1e6) / done).toFixed(2)} µs/tx of CPU time`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -8,7 +8,6 @@ import { createRecordingWriter } from '../stream/recording.js';
 import type { StreamLogger } from '../stream/stream-logger.js';
 import type { CommitmentName } from '../stream/subscribe-request.js';
 import { openSubscription } from '../stream/subscription.js';
-import { YellowstoneClientClass } from '../stream/yellowstone-client.js';
 import { describeErrorChain } from '../stream/out-of-range.js';
 
 export interface RecordCommandDeps {
@@ -39,9 +38,8 @@ export async function runRecordCommand(args: string[], deps: RecordCommandDeps):
     return 2;
   }
   const maxUpdates = values['max-updates'] === undefined ? Infinity : Number(values['max-updates']);
-  const client = new YellowstoneClientClass(deps.endpoint, deps.xToken, undefined, { enabled: false });
-  const subscription = await openSubscription(client, {
-    commitment: deps.commitment, pingIntervalMs: deps.pingIntervalMs, logger: deps.logger, onPong: () => undefined,
+  const subscription = await openSubscription({
+    endpoint: deps.endpoint, ...(deps.xToken ? { xToken: deps.xToken } : {}), commitment: deps.commitment, pingIntervalMs: deps.pingIntervalMs, logger: deps.logger, onPong: () => undefined,
     fromSlot: values['from-slot'] === undefined ? null : BigInt(values['from-slot']),
   });
   const stop = (): void => subscription.close();

@@ -9,8 +9,7 @@ import type { BoundedQueue } from '../stream/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
 import { createSignatureDedupe } from '../stream/signature-dedupe.js';
 import type { StreamItem } from '../stream/stream-item.js';
-import { mapSubscribeUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
-import { normalizeYellowstoneTransaction } from '../decoders/transaction/from-yellowstone.js';
+import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
 
 export interface ReplayCounts {
   files: number;
@@ -45,7 +44,7 @@ export async function replayFiles(paths: readonly string[], options: ReplayOptio
 }
 
 async function replayRecording(path: string, options: ReplayOptions, push: (item: StreamItem) => Promise<void>): Promise<void> {
-  const context = { normalize: options.normalizeTransaction ?? normalizeYellowstoneTransaction, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+  const context = { normalize: options.normalizeTransaction ?? normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
   for await (const update of readRecording(path)) {
     const outcome = mapSubscribeUpdate(update, context);
     if ('item' in outcome) await push(outcome.item);

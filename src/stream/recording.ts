@@ -6,7 +6,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
-import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 
 /** First bytes of every gzip stream: how replay tells a recording from a JSON file. */
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -15,8 +14,8 @@ const LENGTH_PREFIX_BYTES = 4;
 const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 export interface RecordingWriter {
-  /** Appends one update; waits when the file or the compressor is behind. */
-  write(update: SubscribeUpdate): Promise<void>;
+  /** Appends one update (its protobuf bytes, as the server sent them); waits when the file or the compressor is behind. */
+  write(update: Uint8Array): Promise<void>;
   /** Flushes and closes the file. */
   close(): Promise<void>;
   readonly updatesWritten: number;
@@ -30,7 +29,7 @@ export function createRecordingWriter(path: string): RecordingWriter {
   let written = 0;
   return {
     async write(update) {
-      const body = SubscribeUpdate.encode(update).finish();
+      const body = update;
       const header = Buffer.alloc(LENGTH_PREFIX_BYTES);
       header.writeUInt32BE(body.length);
       written += 1;
@@ -46,8 +45,8 @@ export function createRecordingWriter(path: string): RecordingWriter {
   };
 }
 
-/** Reads a recording's updates in order; a truncated last frame (a crash while recording) ends it. */
-export async function* readRecording(path: string): AsyncGenerator<SubscribeUpdate> {
+/** Reads a recording's updates (protobuf bytes) in order; a truncated last frame (a crash while recording) ends it. */
+export async function* readRecording(path: string): AsyncGenerator<Uint8Array> {
   let pending: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(path).pipe(createGunzip())) {
     pending = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
@@ -57,7 +56,7 @@ export async function* readRecording(path: string): AsyncGenerator<SubscribeUpda
       if (length > MAX_FRAME_BYTES) throw new Error(`recording ${path}: frame of ${length} bytes at a corrupt offset`);
       if (pending.length - offset - LENGTH_PREFIX_BYTES < length) break;
       const start = offset + LENGTH_PREFIX_BYTES;
-      yield SubscribeUpdate.decode(pending.subarray(start, start + length));
+      yield pending.subarray(start, start + length);
       offset = start + length;
     }
     pending = pending.subarray(offset);

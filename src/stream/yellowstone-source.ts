@@ -16,11 +16,10 @@
  * at the first slot this process saw, or at the live head. The client's own auto-reconnect is disabled:
  * it resumes at the live head when the stream drops early, losing the slot in progress.
  * Backpressure: each item is awaited into the bounded queue before the next update is read; while the
- * queue is full the Node stream stops pulling from the native client and HTTP/2 flow control stops the server.
+ * queue is full nothing reads from the native client and HTTP/2 flow control stops the server.
+ * Updates arrive as protobuf bytes and are read without the generated decoder (see subscription.ts).
  */
-import type { ChannelOptions, SubscribeUpdate } from '@triton-one/yellowstone-grpc';
-import { YellowstoneClientClass } from './yellowstone-client.js';
-import { normalizeYellowstoneTransaction } from '../decoders/transaction/from-yellowstone.js';
+import type { ChannelOptions } from '@triton-one/yellowstone-grpc';
 import type { BoundedQueue } from './bounded-queue.js';
 import { computeBackoffDelayMs } from './backoff.js';
 import { openSubscription, type Subscription } from './subscription.js';
@@ -29,7 +28,7 @@ import { createSignatureDedupe } from './signature-dedupe.js';
 import type { StreamItem } from './stream-item.js';
 import type { StreamLogger } from './stream-logger.js';
 import type { CommitmentName } from './subscribe-request.js';
-import { mapSubscribeUpdate, type NormalizeYellowstone } from './update-mapper.js';
+import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from './update-mapper.js';
 
 /** Slots the server could not replay (both ends inclusive), reported to the coverage ledger. */
 export interface SlotGap {
@@ -97,7 +96,7 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Creates the source; nothing connects until `start()`. */
 export function createYellowstoneSource(options: YellowstoneSourceOptions): YellowstoneSource {
   const logger = options.logger.child({ component: 'yellowstone-source' });
-  const normalize = options.normalizeTransaction ?? normalizeYellowstoneTransaction;
+  const normalize = options.normalizeTransaction ?? normalizeTransactionUpdate;
   const dedupe = createSignatureDedupe(options.dedupeMaxSlots ?? DEFAULT_DEDUPE_MAX_SLOTS);
   const abort = new AbortController();
   const status: YellowstoneSourceStatus = {
@@ -123,8 +122,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     try {
       const { committed, fromSlot } = await chooseFromSlot();
       logger.info({ fromSlot: fromSlot?.toString() ?? 'live', committed: committed?.toString() ?? null }, 'subscribing');
-      const client = new YellowstoneClientClass(options.endpoint, options.xToken, options.channelOptions, { enabled: false });
-      const opening = openSubscription(client, { ...options, fromSlot, logger, onPong: () => (status.pongsReceived += 1) });
+      const opening = openSubscription({ ...options, fromSlot, logger, onPong: () => (status.pongsReceived += 1) });
       current = await withTimeout(opening, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, (late) => late.close());
       status.state = 'streaming';
       status.connected = true;
@@ -143,7 +141,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     }
   }
 
-  async function handleUpdate(update: SubscribeUpdate, committed: bigint | null): Promise<void> {
+  async function handleUpdate(update: Uint8Array, committed: bigint | null): Promise<void> {
     const outcome = mapSubscribeUpdate(update, { normalize, dedupe, committedSlot: committed });
     if ('skipped' in outcome) {
       if (outcome.skipped !== 'other') status.duplicatesSkipped += 1;

@@ -5,9 +5,8 @@
  */
 import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import type { Source, SourceContext } from '../../src/app.js';
-import { normalizeYellowstoneTransaction } from '../../src/decoders/transaction/from-yellowstone.js';
 import { createSignatureDedupe } from '../../src/stream/signature-dedupe.js';
-import { mapSubscribeUpdate } from '../../src/stream/update-mapper.js';
+import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../src/stream/update-mapper.js';
 import { QueueClosedError } from '../../src/stream/bounded-queue.js';
 import { createSyntheticMarket, type SyntheticSlot } from '../../src/simulate/synthetic-market.js';
 import { sleep } from '../../src/shared/time.js';
@@ -46,7 +45,7 @@ export function marketSource(slots: PreparedSlot[], tradesPerSecond: number | nu
     const finished = new Promise<void>((resolve) => (done = resolve));
     let stopped = false;
     let last: bigint | null = null;
-    const context = { normalize: normalizeYellowstoneTransaction, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+    const context = { normalize: normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
     return {
       finished,
       async start() {
@@ -62,7 +61,7 @@ export function marketSource(slots: PreparedSlot[], tradesPerSecond: number | nu
                 if (wait > 0) await sleep(wait);
               }
               for (const bytes of slot.updates) {
-                const outcome = mapSubscribeUpdate(SubscribeUpdate.decode(bytes), context);
+                const outcome = mapSubscribeUpdate(bytes, context);
                 if ('item' in outcome) await ctx.queue.push(outcome.item);
               }
               last = slot.slot;

@@ -13,12 +13,12 @@ import bs58 from 'bs58';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../src/app.js';
-import { normalizeYellowstoneTransaction } from '../../../src/decoders/transaction/from-yellowstone.js';
 import { TOKEN_PROGRAM_ID } from '../../../src/decoders/programs.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
 import { createSignatureDedupe } from '../../../src/stream/signature-dedupe.js';
 import type { StreamItem } from '../../../src/stream/stream-item.js';
-import { mapSubscribeUpdate } from '../../../src/stream/update-mapper.js';
+import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../../src/stream/update-mapper.js';
+import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { createHolderAccountsReader } from '../../../src/analytics/holders/holder-accounts-rpc.js';
 import { encodeTokenAccount } from '../../../src/analytics/holders/token-account-layout.js';
 import { reconcileToken } from '../../../src/analytics/holders/reconcile-holders.js';
@@ -45,10 +45,10 @@ describe('holder reconciliation, snapshots and top holders', () => {
 
   beforeAll(async () => {
     const market = createSyntheticMarket({ seed: 5, tokensPerMinute: 20, tradesPerSecond: 50, startSlot: 600_000_000n, startTime: Math.floor(Date.now() / 1000) - 300, launchLabShare: 0 });
-    const context = { normalize: normalizeYellowstoneTransaction, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+    const context = { normalize: normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
     const items: StreamItem[] = [];
     for (const { updates } of market.slots(300)) for (const u of updates) {
-      const outcome = mapSubscribeUpdate(u, context);
+      const outcome = mapSubscribeUpdate(SubscribeUpdate.encode(u).finish(), context);
       if ('item' in outcome) items.push(outcome.item);
     }
     database = await createMigratedDatabase('holders_reconcile');

@@ -29,11 +29,11 @@ describe('record and replay', () => {
     const path = await tempFile('round-trip.bin.gz');
     const updates = buildSlotRange(7_000n, 50, 4, { padBytes: 300 });
     const writer = createRecordingWriter(path);
-    for (const update of updates) await writer.write(update);
+    for (const update of updates) await writer.write(SubscribeUpdate.encode(update).finish());
     await writer.close();
     const encode = (update: SubscribeUpdate): string => Buffer.from(SubscribeUpdate.encode(update).finish()).toString('base64');
     const read: string[] = [];
-    for await (const update of readRecording(path)) read.push(encode(update));
+    for await (const bytes of readRecording(path)) read.push(Buffer.from(bytes).toString('base64'));
     expect(read).toEqual(updates.map(encode));
   });
 

@@ -1,11 +1,16 @@
 /**
  * normalizeYellowstoneTransaction (cached base58, reused bigints) against a plain reference written with
- * bs58 and BigInt on every value: whole ChainTransaction objects must be equal.
+ * bs58 and BigInt on every value: whole ChainTransaction objects must be equal. The bytes normaliser (what
+ * the live stream runs) must give exactly what the object one gives from the same bytes decoded by the
+ * client package's generated code — on random messages, on the synthetic market (both programs, failed
+ * transactions, block meta, slots), and never throw on corrupt bytes.
  */
 import bs58 from 'bs58';
-import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
+import { SubscribeUpdate, type SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
 import { describe, expect, it } from 'vitest';
 import { normalizeYellowstoneTransaction } from '../../../src/decoders/transaction/from-yellowstone.js';
+import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../../../src/decoders/transaction/from-yellowstone-bytes.js';
+import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
 import type { ChainInstruction, ChainTransaction } from '../../../src/decoders/types.js';
 
 interface Ix { programIdIndex: number; accounts: Uint8Array; data: Uint8Array; stackHeight?: number }
@@ -84,5 +89,78 @@ describe('normalizeYellowstoneTransaction', () => {
         expect(r.ok ? r.tx : r.quarantine).toStrictEqual(normalizeReference(update));
       }
     }
+  });
+});
+
+/** The bytes path: envelope, then the transaction message inside it. */
+function normalizeBytes(bytes: Uint8Array) {
+  const envelope = readUpdateEnvelope(bytes);
+  if (envelope.kind !== 'transaction') throw new Error(`not a transaction: ${envelope.kind}`);
+  return normalizeYellowstoneTransactionBytes(bytes, envelope.start, envelope.end);
+}
+
+describe('normalizeYellowstoneTransactionBytes', () => {
+  it('gives the reference ChainTransaction from the encoded random messages', () => {
+    for (let n = 0; n < 300; n += 1) {
+      const update = buildUpdate(n);
+      const bytes = SubscribeUpdate.encode({ filters: ['f'], transaction: update } as unknown as SubscribeUpdate).finish();
+      const r = normalizeBytes(bytes);
+      expect(r.ok ? r.tx : r.quarantine).toStrictEqual(normalizeReference(update));
+    }
+  });
+
+  it('equals the object normaliser on every update of the synthetic market, and reads slot and block-meta updates', () => {
+    const market = createSyntheticMarket({ seed: 5, tokensPerMinute: 600, tradesPerSecond: 300, startSlot: 330_000_000n, startTime: 1_767_000_000 });
+    const kinds = new Map<string, number>();
+    let failed = 0;
+    for (let s = 0; s < 60; s += 1) {
+      for (const update of market.nextSlot().updates) {
+        const bytes = SubscribeUpdate.encode(update).finish();
+        const decoded = SubscribeUpdate.decode(bytes);
+        const envelope = readUpdateEnvelope(bytes);
+        kinds.set(envelope.kind, (kinds.get(envelope.kind) ?? 0) + 1);
+        if (envelope.kind === 'transaction') {
+          const viaObjects = normalizeYellowstoneTransaction(decoded.transaction!);
+          const viaBytes = normalizeYellowstoneTransactionBytes(bytes, envelope.start, envelope.end);
+          expect(viaBytes).toStrictEqual(viaObjects);
+          expect(envelope.slot).toBe(BigInt(decoded.transaction!.slot));
+          if (viaBytes.ok && !viaBytes.tx.success) failed += 1;
+        } else if (envelope.kind === 'slot') {
+          expect(envelope).toEqual({ kind: 'slot', slot: BigInt(decoded.slot!.slot), status: decoded.slot!.status });
+        } else if (envelope.kind === 'block_meta') {
+          expect(envelope).toEqual({ kind: 'block_meta', slot: BigInt(decoded.blockMeta!.slot), blockTime: Number(decoded.blockMeta!.blockTime!.timestamp) });
+        }
+      }
+    }
+    expect(kinds.get('transaction')).toBeGreaterThan(1_000);
+    expect(kinds.get('slot')).toBeGreaterThan(0);
+    expect(kinds.get('block_meta')).toBe(60);
+    expect(failed).toBeGreaterThan(0);
+  });
+
+  it('tells pings and pongs apart without decoding', () => {
+    expect(readUpdateEnvelope(SubscribeUpdate.encode({ filters: ['a'], ping: {} } as unknown as SubscribeUpdate).finish())).toEqual({ kind: 'ping' });
+    expect(readUpdateEnvelope(SubscribeUpdate.encode({ filters: [], pong: { id: 7 } } as unknown as SubscribeUpdate).finish())).toEqual({ kind: 'pong' });
+    expect(readUpdateEnvelope(new Uint8Array(0))).toEqual({ kind: 'other' });
+  });
+
+  it('never throws on truncated or corrupted bytes: the transaction is either read or quarantined with its bytes', () => {
+    const next = makeRandom(77);
+    let quarantined = 0;
+    for (let n = 0; n < 400; n += 1) {
+      const bytes = SubscribeUpdate.encode({ filters: [], transaction: buildUpdate(n) } as unknown as SubscribeUpdate).finish().slice();
+      const envelope = readUpdateEnvelope(bytes);
+      if (envelope.kind !== 'transaction') throw new Error('expected a transaction');
+      const cut = n % 2 === 0 ? envelope.start + (next() % (envelope.end - envelope.start)) : envelope.end;
+      if (n % 2 === 1) for (let k = 0; k < 4; k += 1) bytes[envelope.start + (next() % (envelope.end - envelope.start))] = next() & 0xff;
+      const result = normalizeYellowstoneTransactionBytes(bytes, envelope.start, cut);
+      if (!result.ok) {
+        quarantined += 1;
+        expect(result.quarantine.stage).toBe('normalize');
+        expect(result.quarantine.raw.length).toBeGreaterThan(0);
+        expect(result.quarantine.reason.length).toBeGreaterThan(0);
+      }
+    }
+    expect(quarantined).toBeGreaterThan(100);
   });
 });
