@@ -45,6 +45,8 @@ export interface SourceContext {
   queue: BoundedQueue<StreamItem>;
   pool: PgPool;
   loadCheckpoint(): Promise<bigint | null>;
+  /** The checkpoint this process last committed (null before the first commit): what a source may forget. */
+  committedSlot(): bigint | null;
   logger: Logger;
   metrics: Metrics;
 }
@@ -122,7 +124,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     latencies,
     logger: logger.child({ component: 'pipeline' }),
   });
-  const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), logger, metrics });
+  const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), committedSlot: () => pipeline.status().lastSlotCommitted, logger, metrics });
   const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
   const holders = options.jobs === false ? null : createHolderJobs({ pool, config, logger: logger.child({ component: 'holders' }), rpcUrl: config.RPC_URL });
   const intelligence = !intelligenceRuns ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });

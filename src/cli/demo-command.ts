@@ -45,6 +45,7 @@ export const demoCommand: Command = {
             endpoint: server.endpoint,
             commitment: config.GRPC_COMMITMENT,
             loadCheckpoint: ctx.loadCheckpoint,
+          committedSlot: ctx.committedSlot,
             onGap: (gap) => log.warn({ gap: { from: gap.fromSlot.toString(), to: gap.toSlot.toString() } }, 'gap reported'),
             queue: ctx.queue,
             logger: ctx.logger,

@@ -24,6 +24,7 @@ export const ingestCommand: Command = {
           ...(config.GRPC_X_TOKEN ? { xToken: config.GRPC_X_TOKEN } : {}),
           commitment: config.GRPC_COMMITMENT,
           loadCheckpoint: ctx.loadCheckpoint,
+          committedSlot: ctx.committedSlot,
           onGap: async (gap) => {
             await recordCoverage(ctx.pool, config.STREAM_NAME, gap.fromSlot, gap.toSlot, 'gap', gap.reason);
           },

@@ -33,7 +33,7 @@ export function createSignatureDedupe(maxSlots: number): SignatureDedupe {
       return true;
     },
     forgetThrough(slot) {
-      for (const key of [...slots.keys()]) if (key <= slot) slots.delete(key);
+      for (const key of slots.keys()) if (key <= slot) slots.delete(key);
     },
     get slotCount() {
       return slots.size;

@@ -46,6 +46,12 @@ export interface YellowstoneSourceOptions {
   programs?: readonly string[];
   /** Last fully committed slot (written by the sink in the same transaction as its rows). */
   loadCheckpoint: () => Promise<bigint | null>;
+  /**
+   * The checkpoint this process committed last, read whenever a new slot starts: the duplicate filter
+   * forgets every slot at or below it (a reconnect resumes after it), so it holds only the slots in
+   * flight instead of growing to `dedupeMaxSlots` (~2 million signatures at 2,000 trades/s).
+   */
+  committedSlot?: () => bigint | null;
   /** Called once per range the server could not replay, before resuming after it. */
   onGap: (gap: SlotGap) => Promise<void> | void;
   queue: BoundedQueue<StreamItem>;
@@ -78,6 +84,8 @@ export interface YellowstoneSourceStatus {
   transactionsEnqueued: number;
   quarantined: number;
   duplicatesSkipped: number;
+  /** Slots the duplicate filter remembers (bounded by the commits, see `committedSlot`). */
+  dedupeSlots: number;
   pongsReceived: number;
   lastError: string | null;
 }
@@ -101,7 +109,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
   const abort = new AbortController();
   const status: YellowstoneSourceStatus = {
     state: 'idle', connected: false, lastSlotSeen: null, reconnects: 0, gapsReported: 0,
-    transactionsEnqueued: 0, quarantined: 0, duplicatesSkipped: 0, pongsReceived: 0, lastError: null,
+    transactionsEnqueued: 0, quarantined: 0, duplicatesSkipped: 0, dedupeSlots: 0, pongsReceived: 0, lastError: null,
   };
   let firstSlotSeen: bigint | null = null;
   let floorSlot: bigint | null = null;
@@ -150,7 +158,11 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     const item = outcome.item;
     const slot = item.kind === 'transaction' ? item.tx.slot : item.kind === 'quarantine' ? item.record.slot : item.slot;
     if (slot !== null) {
-      if (status.lastSlotSeen === null || slot > status.lastSlotSeen) status.lastSlotSeen = slot;
+      if (status.lastSlotSeen === null || slot > status.lastSlotSeen) {
+        status.lastSlotSeen = slot;
+        const committedNow = options.committedSlot?.() ?? null;
+        if (committedNow !== null) dedupe.forgetThrough(committedNow);
+      }
       if (firstSlotSeen === null) firstSlotSeen = slot;
     }
     await pushUnlessStopped(item);
@@ -229,7 +241,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
       await loop;
       status.state = 'stopped';
     },
-    status: () => ({ ...status }),
+    status: () => ({ ...status, dedupeSlots: dedupe.slotCount }),
   };
 }
 

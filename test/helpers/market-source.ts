@@ -60,6 +60,9 @@ export function marketSource(slots: PreparedSlot[], tradesPerSecond: number | nu
                 const wait = due - performance.now();
                 if (wait > 0) await sleep(wait);
               }
+              // As the live source does: forget duplicates-to-be of slots already committed.
+              const committed = ctx.committedSlot();
+              if (committed !== null) context.dedupe.forgetThrough(committed);
               for (const bytes of slot.updates) {
                 const outcome = mapSubscribeUpdate(bytes, context);
                 if ('item' in outcome) await ctx.queue.push(outcome.item);

@@ -21,7 +21,7 @@ async function startServer(options: Parameters<typeof startGeyserServer>[0] = {}
 function startSource(server: GeyserServer, queue: BoundedQueue<StreamItem>, checkpoint: { slot: bigint | null }, gaps: SlotGap[] = []): YellowstoneSource {
   const source = createYellowstoneSource({
     endpoint: server.endpoint, xToken: 'secret-token', commitment: 'confirmed', queue, logger: createSilentLogger(),
-    loadCheckpoint: async () => checkpoint.slot, onGap: (gap) => void gaps.push(gap), pingIntervalMs: 200,
+    loadCheckpoint: async () => checkpoint.slot, committedSlot: () => checkpoint.slot, onGap: (gap) => void gaps.push(gap), pingIntervalMs: 200,
     reconnectInitialDelayMs: 20, reconnectMaxDelayMs: 200,
   });
   open.push(source);
@@ -88,6 +88,24 @@ describe('Yellowstone source against the local Geyser server', () => {
     // The replays after each drop did re-send uncommitted transactions: the source skipped them.
     expect(source.status().duplicatesSkipped).toBeGreaterThan(0);
     expect(server.requests.filter((r) => r.ping === undefined).map((r) => BigInt(r.fromSlot ?? -1)).every((slot, i, all) => i === 0 || slot >= (all[i - 1] as bigint))).toBe(true);
+  });
+
+  it('forgets committed slots as the stream moves on: the duplicate filter holds the slots in flight, not the whole run', async () => {
+    for (const forget of [true, false]) {
+      const server = await startServer();
+      server.publish(buildSlotRange(3_000n, 60, 5));
+      const queue = createBoundedQueue<StreamItem>(64);
+      const checkpoint = { slot: 2_999n as bigint | null };
+      const source = createYellowstoneSource({
+        endpoint: server.endpoint, commitment: 'confirmed', queue, logger: createSilentLogger(), loadCheckpoint: async () => checkpoint.slot,
+        ...(forget ? { committedSlot: () => checkpoint.slot } : {}), onGap: () => undefined, pingIntervalMs: 200,
+      });
+      open.push(source);
+      await source.start();
+      const seen = await consume(queue, checkpoint, (s) => s.size === 300 && checkpoint.slot === 3_059n);
+      expect(seen.size).toBe(300);
+      expect(source.status().dedupeSlots).toBe(forget ? 1 : 60);
+    }
   });
 
   it('after a restart resumes from the committed checkpoint and skips nothing after it', async () => {
