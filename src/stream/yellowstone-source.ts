@@ -170,9 +170,22 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     if (item.kind === 'quarantine') status.quarantined += 1;
   }
 
-  const stopped = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+  /**
+   * Enqueues, or gives up when the source is stopped while the queue is full. Not `Promise.race` with a
+   * long-lived "stopped" promise: every race leaves a reaction on that promise until it settles, i.e. one
+   * retained closure per update for the life of the process.
+   */
   function pushUnlessStopped(item: StreamItem): Promise<void> {
-    return Promise.race([options.queue.push(item), stopped]);
+    if (options.queue.tryPush(item)) return Promise.resolve();
+    if (abort.signal.aborted) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => resolve();
+      abort.signal.addEventListener('abort', onAbort, { once: true });
+      options.queue.push(item).then(
+        () => (abort.signal.removeEventListener('abort', onAbort), resolve()),
+        (error: unknown) => (abort.signal.removeEventListener('abort', onAbort), reject(error)),
+      );
+    });
   }
 
   async function handleEnd(result: { delivered: boolean; error: unknown }, attempt: number): Promise<number> {
