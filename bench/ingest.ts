@@ -7,13 +7,16 @@
  *  1. sustained trades/s with the queue kept full (and the same run without holder tracking, when
  *     that stage exists, so its cost is visible);
  *  2. receipt-to-commit latency p50/p99 at a fixed 2,000 trades/s;
- *  3. peak resident memory;
+ *  3. peak resident memory, and the heap that survives a full GC every 10 s of a 60 s paced run (flat =
+ *     nothing accumulates);
  *  4. a plain COPY of the same trade rows into the same table (fresh database, same indexes and
  *     keys) as the ceiling, and our ratio to it.
  * Run: `npm run bench -- ingest` or `npx tsx bench/ingest.ts [--trades N] [--paced-seconds S]`.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { startApp } from '../src/app.js';
 import { LatencyWindow } from '../src/pipeline/latency-window.js';
 import { createMigratedDatabase } from '../test/helpers/database.js';
@@ -25,6 +28,7 @@ export interface BenchIngestOptions {
   trades?: number;
   pacedSeconds?: number;
   pacedTradesPerSecond?: number;
+  memorySeconds?: number;
 }
 
 export interface RunResult {
@@ -38,7 +42,7 @@ export interface RunResult {
   databaseUrl: string;
 }
 
-export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced: number | null, overrides: Record<string, string>): Promise<RunResult> {
+export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced: number | null, overrides: Record<string, string>, onSecond?: (second: number) => void): Promise<RunResult> {
   const latencies = new LatencyWindow();
   const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `bench:${process.pid}:`, BATCH_MAX_ROWS: '5000', QUEUE_MAX_ITEMS: '20000', LOG_LEVEL: 'error', ...overrides });
   let peakRss = process.memoryUsage().rss;
@@ -47,7 +51,10 @@ export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced:
   const sampler = setInterval(() => {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
-    if (ticks++ % 10 === 0) timeline.push(Math.round(rss / 1024 / 1024));
+    if (ticks++ % 10 === 0) {
+      timeline.push(Math.round(rss / 1024 / 1024));
+      onSecond?.(timeline.length - 1);
+    }
   }, 100);
   const started = performance.now();
   const app = await startApp({ config, logger: testLogger('error'), databaseUrl, createSource: marketSource(slots, paced), http: false, jobs: false, latencies });
@@ -70,11 +77,31 @@ export async function benchPaced(rate = 2_000, seconds = 15, overrides: Record<s
   await pacedDb.drop();
 }
 
+/**
+ * Memory over a longer paced run: V8 collects lazily, so RSS alone rises and falls with garbage. Every
+ * 10 s a full collection is forced and the heap that survives it is printed: flat = nothing accumulates.
+ */
+export async function benchMemory(rate = 2_000, seconds = 60): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const slots = prepareMarket(13, rate * seconds, 330_000_000n, rate);
+  const db = await createMigratedDatabase('bench_ingest_memory');
+  const retained: number[] = [];
+  const run = await runOnce(db.url, slots, rate, {}, (second) => {
+    if (second % 10 !== 0) return;
+    gc();
+    retained.push(Math.round(process.memoryUsage().heapUsed / 1024 / 1024));
+  });
+  console.log(`ingest: memory at ${rate} trades/s for ${run.seconds.toFixed(0)} s — V8 heap after a full GC every 10 s (MB): ${retained.join(' ')}; RSS every 10 s (MB, the prepared market included): ${run.rssTimelineMb.filter((_, i) => i % 10 === 0).join(' ')}`);
+  await db.drop();
+}
+
 export async function benchIngest(options: BenchIngestOptions = {}): Promise<void> {
   const totalTrades = options.trades ?? 100_000;
   const pacedRate = options.pacedTradesPerSecond ?? 2_000;
   // Latency first, on a fresh process heap and database: the burst run's data would otherwise skew it.
   await benchPaced(pacedRate, options.pacedSeconds ?? 20);
+  await benchMemory(pacedRate, options.memorySeconds ?? 60);
 
   console.log(`ingest: preparing ${totalTrades} synthetic trades...`);
   const throughputDb = await createMigratedDatabase('bench_ingest');
