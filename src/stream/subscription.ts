@@ -14,6 +14,7 @@
 import { GrpcClient, type DuplexStream, type JsChannelOptions } from '@triton-one/yellowstone-grpc/napi';
 import { SubscribeRequest } from '@triton-one/yellowstone-grpc';
 import { pingOrPong } from '../decoders/transaction/from-yellowstone-bytes.js';
+import { untilAborted } from '../shared/abort.js';
 import type { StreamLogger } from './stream-logger.js';
 import { buildSubscribeRequest, type CommitmentName } from './subscribe-request.js';
 
@@ -50,13 +51,13 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
   let pingId = 0;
   let closed = false;
   let closedByUs = false;
-  // A read pending when we close may never settle: the wait for it is released by close().
-  let wakeReader: (() => void) | null = null;
+  // A read pending when we close may never settle: waiting for it ends when this aborts.
+  const closing = new AbortController();
 
   const close = (): void => {
     if (closed) return;
     closed = true;
-    wakeReader?.();
+    closing.abort();
     clearInterval(timer);
     try {
       stream.close();
@@ -86,14 +87,7 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
     // One read always in flight (the native side allows one at a time): the next update crosses from the
     // native thread while this one is handled. Without it each update waits a full thread hop (measured:
     // 3,100 vs 5,500 updates/s in `bench stream`). A read left pending at close must not become an
-    // unhandled rejection.
-    // Not Promise.race with a long-lived "closed" promise: each race would leave a reaction on it for
-    // the life of the connection (one retained closure per update).
-    const untilClosed = (read: Promise<Buffer | null | undefined>): Promise<Buffer | null | undefined> =>
-      new Promise((resolve, reject) => {
-        wakeReader = () => resolve(null);
-        read.then(resolve, reject);
-      });
+    // unhandled rejection, and waiting for one must not outlive close (see shared/abort.ts).
     const readNext = (): Promise<Buffer | null | undefined> => {
       const read = stream.read();
       read.catch(() => undefined);
@@ -102,7 +96,7 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
     try {
       let next = readNext();
       while (!closed) {
-        const update = await untilClosed(next);
+        const update = await untilAborted(next, closing.signal);
         if (update === null || update === undefined) return;
         next = readNext();
         lastActivityMs = Date.now();

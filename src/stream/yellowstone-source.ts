@@ -24,6 +24,7 @@ import type { BoundedQueue } from './bounded-queue.js';
 import { computeBackoffDelayMs } from './backoff.js';
 import { openSubscription, type Subscription } from './subscription.js';
 import { describeErrorChain, parseReplayUnavailable } from './out-of-range.js';
+import { untilAborted } from '../shared/abort.js';
 import { createSignatureDedupe } from './signature-dedupe.js';
 import type { StreamItem } from './stream-item.js';
 import type { StreamLogger } from './stream-logger.js';
@@ -170,22 +171,10 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     if (item.kind === 'quarantine') status.quarantined += 1;
   }
 
-  /**
-   * Enqueues, or gives up when the source is stopped while the queue is full. Not `Promise.race` with a
-   * long-lived "stopped" promise: every race leaves a reaction on that promise until it settles, i.e. one
-   * retained closure per update for the life of the process.
-   */
-  function pushUnlessStopped(item: StreamItem): Promise<void> {
-    if (options.queue.tryPush(item)) return Promise.resolve();
-    if (abort.signal.aborted) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => resolve();
-      abort.signal.addEventListener('abort', onAbort, { once: true });
-      options.queue.push(item).then(
-        () => (abort.signal.removeEventListener('abort', onAbort), resolve()),
-        (error: unknown) => (abort.signal.removeEventListener('abort', onAbort), reject(error)),
-      );
-    });
+  /** Enqueues, or gives up when the source is stopped while the queue is full. */
+  async function pushUnlessStopped(item: StreamItem): Promise<void> {
+    if (options.queue.tryPush(item)) return;
+    await untilAborted(options.queue.push(item), abort.signal);
   }
 
   async function handleEnd(result: { delivered: boolean; error: unknown }, attempt: number): Promise<number> {
