@@ -26,7 +26,7 @@ import { createHttpServer } from './api/index.js';
 import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/maintenance-jobs.js';
 import { buildHealthReport } from './api/health-report.js';
 import { createPeriodicJob } from './analytics/periodic-job.js';
-import { refreshAllMarkedCandles } from './postgres/candles-repository.js';
+import { refreshAllMarkedCandles, refreshFiveMinuteCandles, refreshMinuteCandles } from './postgres/candles-repository.js';
 import { createIntelligenceJobs } from './analytics/scoring/intelligence-jobs.js';
 import { createSignalExecutionRoute } from './api/signal-execution-route.js';
 import { createHolderJobs } from './analytics/holders/holder-jobs.js';
@@ -129,7 +129,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   const holders = options.jobs === false ? null : createHolderJobs({ pool, config, logger: logger.child({ component: 'holders' }), rpcUrl: config.RPC_URL });
   const intelligence = !intelligenceRuns ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });
   const candles = createPeriodicJob('candles', config.CANDLE_REFRESH_INTERVAL_MS, async () => {
-    await refreshAllMarkedCandles(pool);
+    await refreshMinuteCandles(pool);
+  }, logger.child({ component: 'candles' }));
+  const candles5m = createPeriodicJob('candles-5m', config.CANDLE_5M_REFRESH_INTERVAL_MS, async () => {
+    await refreshFiveMinuteCandles(pool);
   }, logger.child({ component: 'candles' }));
   const started = Date.now();
   const http = options.http === false ? null : createHttpServer({
@@ -145,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const running = pipeline.run();
   await source.start();
   candles.start();
+  candles5m.start();
   jobs?.start();
   holders?.start();
   intelligence?.start();
@@ -158,6 +162,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       queue.close();
       await running.catch(() => undefined);
       await candles.stop();
+      await candles5m.stop();
       await refreshAllMarkedCandles(pool).catch((error: unknown) => logger.warn({ component: 'candles', err: String(error) }, 'last candle refresh failed; the marked buckets stay for the next start'));
       await jobs?.stop();
       await holders?.stop();

@@ -4,8 +4,11 @@
  * tx_index, ix_index, inner_ix_index); only successful trades with a price count; buyer/seller counts
  * are distinct wallets in the bucket.
  *
- * Two steps: the batch writer marks the touched 1-minute buckets (`markCandleBuckets`, in the trades'
- * transaction), and the candle job rewrites the marked buckets (`refreshMarkedCandles`).
+ * Three steps: the batch writer marks the touched 1-minute buckets (`markCandleBuckets`, in the trades'
+ * transaction); the 1m job rewrites the marked 1m buckets and marks their 5-minute buckets
+ * (`refreshMinuteCandles`, every CANDLE_REFRESH_INTERVAL_MS); the 5m job rewrites those
+ * (`refreshFiveMinuteCandles`, every CANDLE_5M_REFRESH_INTERVAL_MS). A refresh reads a bucket's whole
+ * history, so the 5m one, reading five times as many trades, runs less often (see migration 1767231360000).
  */
 import type { TradeRow } from '../pipeline/rows.js';
 import type { PgPool, Queryable } from './pg-pool.js';
@@ -66,32 +69,61 @@ where (c.open, c.high, c.low, c.close, c.volume_token, c.volume_sol, c.trade_cou
 const TAKE_MARKED_SQL = `
 with taken as (
   delete from candle_dirty_buckets
-  where id in (select id from candle_dirty_buckets order by id limit $1 for update skip locked)
+  where id in (select id from candle_dirty_buckets where width_minutes = $2 order by id limit $1 for update skip locked)
   returning token_id, bucket
 )
 select distinct token_id::text, bucket from taken`;
 
+const MARK_5M_SQL = `
+insert into candle_dirty_buckets (token_id, bucket, width_minutes)
+select distinct token_id, date_bin(interval '5 minutes', bucket, timestamptz '2000-01-03 00:00:00+00'), 5
+from unnest($1::uuid[], $2::timestamptz[]) as m(token_id, bucket)`;
+
 const RECOMPUTE_1M_SQL = recomputeSql('price_candles_1m', '1 minute');
 const RECOMPUTE_5M_SQL = recomputeSql('price_candles_5m', '5 minutes');
 
-/** Rewrites up to `limit` marked buckets (1m and their 5m buckets); returns how many were taken. */
+/** Rewrites up to `limit` marked 1m buckets and marks their 5m buckets; returns how many were taken. */
 export async function refreshMarkedCandles(pool: PgPool, limit = 20_000): Promise<number> {
   return withTransaction(pool, async (client) => {
-    const taken = await client.query<{ token_id: string; bucket: Date }>(TAKE_MARKED_SQL, [limit]);
+    const taken = await client.query<{ token_id: string; bucket: Date }>(TAKE_MARKED_SQL, [limit, 1]);
     if (taken.rows.length === 0) return 0;
     const keys = [taken.rows.map((r) => r.token_id), taken.rows.map((r) => r.bucket.toISOString())];
     await client.query(RECOMPUTE_1M_SQL, keys);
-    await client.query(RECOMPUTE_5M_SQL, keys);
+    await client.query(MARK_5M_SQL, keys);
     return taken.rows.length;
   });
 }
 
-/** Rewrites every marked bucket (repeats until none is left). */
-export async function refreshAllMarkedCandles(pool: PgPool): Promise<number> {
+/** Rewrites up to `limit` marked 5m buckets; returns how many were taken. */
+export async function refreshMarkedFiveMinuteCandles(pool: PgPool, limit = 20_000): Promise<number> {
+  return withTransaction(pool, async (client) => {
+    const taken = await client.query<{ token_id: string; bucket: Date }>(TAKE_MARKED_SQL, [limit, 5]);
+    if (taken.rows.length === 0) return 0;
+    await client.query(RECOMPUTE_5M_SQL, [taken.rows.map((r) => r.token_id), taken.rows.map((r) => r.bucket.toISOString())]);
+    return taken.rows.length;
+  });
+}
+
+/** Rewrites every marked 1m bucket (repeats until none is left); their 5m buckets are left marked. */
+export async function refreshMinuteCandles(pool: PgPool): Promise<number> {
+  return drain(() => refreshMarkedCandles(pool));
+}
+
+/** Rewrites every marked 5m bucket. */
+export async function refreshFiveMinuteCandles(pool: PgPool): Promise<number> {
+  return drain(() => refreshMarkedFiveMinuteCandles(pool));
+}
+
+async function drain(step: () => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
-    const count = await refreshMarkedCandles(pool);
+    const count = await step();
     total += count;
     if (count === 0) return total;
   }
+}
+
+/** Rewrites every marked bucket, 1m then 5m (at shutdown, and where candles must be current now). */
+export async function refreshAllMarkedCandles(pool: PgPool): Promise<number> {
+  return (await refreshMinuteCandles(pool)) + (await refreshFiveMinuteCandles(pool));
 }
