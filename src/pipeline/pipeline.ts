@@ -93,6 +93,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   let completeSlot: bigint | null = null;
   let inflight: Promise<void> = Promise.resolve();
   let batchStartedAt = performance.now();
+  let lastCheckpointWritten: bigint | null = null;
 
   function handle(item: StreamItem): void {
     switch (item.kind) {
@@ -152,7 +153,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     batchStartedAt = performance.now();
     const checkpoint = checkpointSlot();
     if (checkpoint !== null && checkpoint >= 0n) batch.checkpoint = { stream: options.stream, slot: checkpoint };
-    if (batchRows === 0 && batch.checkpoint === null) return;
+    // Nothing to write: no rows, and the checkpoint is the one already handed to the writer (without this
+    // an idle or slow stream wrote an empty transaction every flush interval).
+    if (hasNoRows(batch) && (batch.checkpoint === null || batch.checkpoint.slot === lastCheckpointWritten)) {
+      batch.checkpoint = null;
+      return;
+    }
+    if (batch.checkpoint !== null) lastCheckpointWritten = batch.checkpoint.slot;
     const toWrite = batch;
     const toReceipts = receipts;
     batch = emptyBatch();
@@ -237,5 +244,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   return { run, status: () => ({ ...status }) };
+}
+
+function hasNoRows(batch: Batch): boolean {
+  return batch.tokens.length === 0 && batch.pools.length === 0 && batch.trades.length === 0 && batch.poolStates.length === 0 &&
+    batch.graduations.length === 0 && batch.holderAccounts.length === 0 && batch.quarantine.length === 0;
 }
 
