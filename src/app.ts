@@ -120,6 +120,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     maxRows: config.BATCH_MAX_ROWS,
     flushIntervalMs: config.BATCH_FLUSH_INTERVAL_MS,
     trackHolders: config.HOLDERS_ENABLED,
+    // A finite source (replay, backfill) ends at a slot boundary; the live stream can stop mid-slot.
+    closeCompletesSlots: () => source.finished !== undefined,
     metrics,
     latencies,
     logger: logger.child({ component: 'pipeline' }),

@@ -10,7 +10,9 @@
  *   write fails with a retryable error ──► wait (backoff) and retry the same batch; meanwhile the
  *             queue fills and the stream pauses (backpressure), nothing is dropped.
  *   write fails otherwise ──► fatal: the pipeline stops and `run()` rejects.
- *   queue closed and drained ──► final flush (every slot seen counts as complete) ──► done.
+ *   queue closed and drained ──► final flush ──► done. A finite source (replay, backfill) ends at a slot
+ *             boundary: every slot seen counts as complete. A live stream may stop mid-slot: its last
+ *             slot stays out of the checkpoint and is replayed after restart (`closeCompletesSlots`).
  *
  * Checkpoint: the highest slot known complete — one below the newest transaction's slot (the stream
  * delivers in slot order), or a slot the stream reported at our commitment level — never lower than
@@ -49,6 +51,12 @@ export interface PipelineOptions {
   flushIntervalMs: number;
   /** Build holder balance rows (HOLDERS_ENABLED; default true). */
   trackHolders?: boolean;
+  /**
+   * Whether closing the queue means every slot seen is complete (default true: a replay or backfill ends
+   * at a slot boundary). False for a live stream stopped mid-slot: its last slot then stays uncommitted in
+   * the checkpoint and transactions still waiting for a block time are dropped, to be replayed after restart.
+   */
+  closeCompletesSlots?: () => boolean;
   /** Slot statuses that mean "every transaction of this slot was delivered". */
   completeStatuses?: ReadonlySet<string>;
   metrics?: PipelineMetrics;
@@ -237,8 +245,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       options.metrics?.queueDepth.set({ queue: 'stream' }, queue.size);
       if (batchRows >= options.maxRows) await flush();
     }
-    for (const ready of gate.releaseAll()) processTransaction(ready.tx, ready.receivedAtNs);
-    if (lastTxSlot !== null) raiseComplete(lastTxSlot);
+    if (options.closeCompletesSlots?.() ?? true) {
+      for (const ready of gate.releaseAll()) processTransaction(ready.tx, ready.receivedAtNs);
+      if (lastTxSlot !== null) raiseComplete(lastTxSlot);
+    } else {
+      // A live stream stopped: the slots still waiting for their block time are not complete here. Their
+      // transactions are dropped, not written without a time (or quarantined), and the checkpoint stays
+      // below them, so the restart replays them whole.
+      const held = gate.lowestHeldSlot();
+      gate.releaseAll();
+      if (held !== null && completeSlot !== null && completeSlot >= held) completeSlot = held - 1n;
+    }
     await flush();
     await inflight;
   }
