@@ -58,7 +58,7 @@ export function mapSubscribeUpdate(bytes: Uint8Array, context: MapUpdateContext)
     case 'transaction': {
       if (context.committedSlot !== null && envelope.slot <= context.committedSlot) return { skipped: 'committed' };
       if (envelope.signatureEnd > envelope.signatureStart) {
-        const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64', envelope.signatureStart, envelope.signatureEnd);
+        const key = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64', envelope.signatureStart, envelope.signatureEnd);
         if (!context.dedupe.markFirstSeen(envelope.slot, key)) return { skipped: 'duplicate' };
       }
       const receivedAtNs = process.hrtime.bigint();

@@ -14,8 +14,8 @@ import { sleep } from '../../src/shared/time.js';
 export interface PreparedSlot {
   slot: bigint;
   blockTime: number;
-  /** The slot's updates as protobuf bytes, as they arrive from a server (off the JS heap, so holding a
-   * whole market does not inflate garbage collection the way object graphs would). */
+  /** The slot's updates as protobuf bytes in Buffers, as the native client hands them over (off the JS
+   * heap, so holding a whole market does not inflate garbage collection the way object graphs would). */
   updates: Uint8Array[];
   trades: number;
 }
@@ -30,7 +30,7 @@ export function prepareMarket(seed: number, trades: number, startSlot: bigint, t
     const slot: SyntheticSlot = market.nextSlot();
     const count = market.truth.length + market.failed.length - before;
     generated += count;
-    slots.push({ slot: slot.slot, blockTime: slot.blockTime, updates: slot.updates.map((u) => SubscribeUpdate.encode(u).finish()), trades: count });
+    slots.push({ slot: slot.slot, blockTime: slot.blockTime, updates: slot.updates.map((u) => Buffer.from(SubscribeUpdate.encode(u).finish())), trades: count });
   }
   return slots;
 }
