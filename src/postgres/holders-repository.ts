@@ -16,8 +16,17 @@ import { columnsOf, toIso } from './sql-values.js';
 /** Written by an RPC reading: after every transaction of its slot. */
 export const END_OF_SLOT_TX_INDEX = 2_147_483_647;
 
-// Returns the (token, owner) pairs whose sum must be recomputed: the new owner of every applied row, and
-// the previous owner when an account changed hands (SetAuthority), with the applied position.
+// One statement (one round trip, nothing sent back but a count):
+// 1. `applied`: each incoming account balance upserted, only when strictly newer by (slot, tx_index);
+// 2. `touched`: the (token, owner) pairs to recompute — the new owner of every applied row, and the previous
+//    owner when an account changed hands (SetAuthority), with the applied position;
+// 3. `owned`: every account of those owners as it is AFTER step 1. A statement's reads do not see its own
+//    writes, so this is the stored accounts not in `applied` (old state, untouched) plus the `applied`
+//    rows themselves (new state); an account that moved away is in `applied` under its new owner only;
+// 4. the owners' balances upserted from their sums (kind: the least wallet-like of their accounts).
+// Measured in the paced ingest benchmark (2,000 trades/s, 775 accounts per batch, median): 31-33 ms for
+// this statement against 19 + 21 ms for the former two (upsert ... returning the touched keys to Node,
+// then the sums from those keys), runs of the same day.
 const APPLY_ACCOUNTS_SQL = `
 with incoming as (
   select * from unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::bigint[], $7::int[], $8::timestamptz[], $9::text[])
@@ -40,33 +49,41 @@ applied as (
     last_tx_index = excluded.last_tx_index,
     source = excluded.source
   where (a.last_slot, a.last_tx_index) < (excluded.last_slot, excluded.last_tx_index)
-  returning token_id, owner, last_slot as slot, last_tx_index as tx_index, last_seen as seen_at
-)
-select token_id, owner, max(slot) as slot, max(tx_index) as tx_index, max(seen_at) as seen_at
-from (select * from applied union all select * from previous) touched
-group by token_id, owner`;
-
-const RECOMPUTE_OWNERS_SQL = `
-with keys as (
-  select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::int[], $5::timestamptz[]) as k(token_id, owner, slot, tx_index, seen_at)
+  returning token_id, account, owner, balance, holder_kind, last_slot as slot, last_tx_index as tx_index, last_seen as seen_at
+),
+touched as (
+  select token_id, owner, max(slot) as slot, max(tx_index) as tx_index, max(seen_at) as seen_at
+  from (select token_id, owner, slot, tx_index, seen_at from applied union all select token_id, owner, slot, tx_index, seen_at from previous) t
+  group by token_id, owner
+),
+owned as (
+  select a.token_id, a.owner, a.balance, a.holder_kind
+  from holder_token_accounts a join touched k on a.token_id = k.token_id and a.owner = k.owner
+  where not exists (select 1 from applied p where p.token_id = a.token_id and p.account = a.account)
+  union all
+  select token_id, owner, balance, holder_kind from applied
 ),
 sums as (
-  select k.token_id, k.owner, coalesce(sum(a.balance), 0) as balance, coalesce(min(a.holder_kind), 'wallet') as holder_kind,
+  select k.token_id, k.owner, coalesce(sum(o.balance), 0) as balance, coalesce(min(o.holder_kind), 'wallet') as holder_kind,
     k.slot, k.tx_index, k.seen_at
-  from keys k left join holder_token_accounts a on a.token_id = k.token_id and a.owner = k.owner
+  from touched k left join owned o on o.token_id = k.token_id and o.owner = k.owner
   group by k.token_id, k.owner, k.slot, k.tx_index, k.seen_at
+),
+written as (
+  insert into holder_balances as h (token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index)
+  select token_id, owner, balance, holder_kind, seen_at, seen_at, slot, tx_index from sums
+  on conflict (token_id, owner) do update set
+    balance = excluded.balance,
+    holder_kind = excluded.holder_kind,
+    first_seen = case when h.balance = 0 and excluded.balance > 0 then excluded.first_seen else h.first_seen end,
+    last_seen = greatest(h.last_seen, excluded.last_seen),
+    last_slot = case when (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index) then excluded.last_slot else h.last_slot end,
+    last_tx_index = case when (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index) then excluded.last_tx_index else h.last_tx_index end
+  where h.balance is distinct from excluded.balance or h.holder_kind is distinct from excluded.holder_kind
+     or (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index)
+  returning 1
 )
-insert into holder_balances as h (token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index)
-select token_id, owner, balance, holder_kind, seen_at, seen_at, slot, tx_index from sums
-on conflict (token_id, owner) do update set
-  balance = excluded.balance,
-  holder_kind = excluded.holder_kind,
-  first_seen = case when h.balance = 0 and excluded.balance > 0 then excluded.first_seen else h.first_seen end,
-  last_seen = greatest(h.last_seen, excluded.last_seen),
-  last_slot = case when (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index) then excluded.last_slot else h.last_slot end,
-  last_tx_index = case when (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index) then excluded.last_tx_index else h.last_tx_index end
-where h.balance is distinct from excluded.balance or h.holder_kind is distinct from excluded.holder_kind
-   or (h.last_slot, h.last_tx_index) < (excluded.last_slot, excluded.last_tx_index)`;
+select (select count(*)::int from touched) as touched`;
 
 /** One account balance to apply (stream or RPC). */
 export interface AccountBalanceInput {
@@ -100,20 +117,11 @@ export async function applyHolderAccounts(db: Queryable, rows: readonly HolderAc
   return applyAccountBalances(db, inputs);
 }
 
-/** Applies account balances (one row per account), then recomputes the touched owners' balances. */
+/** Applies account balances (one row per account) and recomputes the touched owners' balances; returns how many owners were touched. */
 export async function applyAccountBalances(db: Queryable, inputs: readonly AccountBalanceInput[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  const touched = await db.query<{ token_id: string; owner: string; slot: bigint; tx_index: number; seen_at: Date }>(APPLY_ACCOUNTS_SQL, columnsOf(inputs, ACCOUNT_COLUMNS));
-  if (touched.rows.length === 0) return 0;
-  const keys = touched.rows;
-  await db.query(RECOMPUTE_OWNERS_SQL, [
-    keys.map((k) => k.token_id),
-    keys.map((k) => k.owner),
-    keys.map((k) => k.slot.toString()),
-    keys.map((k) => k.tx_index),
-    keys.map((k) => k.seen_at.toISOString()),
-  ]);
-  return keys.length;
+  const { rows } = await db.query<{ touched: number }>(APPLY_ACCOUNTS_SQL, columnsOf(inputs, ACCOUNT_COLUMNS));
+  return rows[0]?.touched ?? 0;
 }
 
 /**
