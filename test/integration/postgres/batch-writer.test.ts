@@ -3,13 +3,13 @@
  * the reason while the rest of its batch (and the checkpoint) commits; a replay inserts nothing.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBatch } from '../../../src/postgres/batch-writer.js';
-import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
+import type { PgPool } from '../../../src/postgres/pg-pool.js';
 import { commitStreamProgress } from '../../../src/postgres/stream-commit.js';
 import { poolIdOf, tokenIdOf } from '../../../src/pipeline/ids.js';
-import { emptyBatch, type Batch, type TradeRow } from '../../../src/pipeline/rows.js';
-import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
+import type { Batch, TradeRow } from '../../../src/pipeline/rows.js';
+import { curveBatch, useWriterDatabase, WSOL } from '../../helpers/writer-fixtures.js';
 
 const MINT = 'Mint111111111111111111111111111111111111111';
 const CURVE = 'Curve11111111111111111111111111111111111111';
@@ -17,7 +17,7 @@ const CURVE = 'Curve11111111111111111111111111111111111111';
 function trade(signature: string, overrides: Partial<TradeRow> = {}): TradeRow {
   return {
     signature, ixIndex: 0, innerIxIndex: -1, eventIndex: 0, blockTime: new Date('2026-01-01T00:00:10Z'), slot: 100n, txIndex: 1,
-    poolId: poolIdOf(CURVE), tokenId: tokenIdOf(MINT), mint: MINT, type: 'buy', user: 'User1111111111111111111111111111111111111111', quoteMint: 'So11111111111111111111111111111111111111112',
+    poolId: poolIdOf(CURVE), tokenId: tokenIdOf(MINT), mint: MINT, type: 'buy', user: 'User1111111111111111111111111111111111111111', quoteMint: WSOL,
     amountIn: 1_000_000_000n, amountInDecimals: 9, amountOut: 35_000_000_000n, amountOutDecimals: 6, solAmount: '1', tokenAmount: '35000',
     pricePerToken: '0.0285714', priceQuotePerToken: '0.0000285714', protocolFee: 10_000_000n, platformFee: null, shareFee: null, creatorFee: null,
     transactionFee: 5000n, virtualSolReserves: null, virtualTokenReserves: null, realSolReserves: null, realTokenReserves: null,
@@ -26,29 +26,17 @@ function trade(signature: string, overrides: Partial<TradeRow> = {}): TradeRow {
 }
 
 function batchOf(trades: TradeRow[], slot: bigint): Batch {
-  const batch = emptyBatch();
-  batch.tokens.push({ id: tokenIdOf(MINT), mint: MINT, platform: 'pumpfun', discoverySource: 'trade', symbol: null, name: null, decimals: 6, creationSignature: null, creationTime: null, creator: null, quoteMint: 'So11111111111111111111111111111111111111112', tokenProgram: null, bondingCurve: CURVE, initialSupply: null, metadata: null, slot });
-  batch.pools.push({ id: poolIdOf(CURVE), address: CURVE, tokenId: tokenIdOf(MINT), baseMint: MINT, quoteMint: 'So11111111111111111111111111111111111111112', platform: 'pumpfun', poolType: 'bonding_curve', programId: '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P', initialPrice: null, initialBaseLiquidity: null, initialQuoteLiquidity: null, bondingCurve: CURVE, baseVault: null, quoteVault: null, status: 'active' });
-  batch.trades.push(...trades);
+  const batch = curveBatch(MINT, CURVE, trades, slot);
   batch.checkpoint = { stream: 'writer-test', slot };
   return batch;
 }
 
 describe('writeBatch', () => {
-  let database: TestDatabase;
+  const database = useWriterDatabase('batch_writer');
   let pool: PgPool;
   let db: pg.Client;
-
-  beforeAll(async () => {
-    database = await createMigratedDatabase('batch_writer');
-    pool = createPgPool({ connectionString: database.url, max: 2 });
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db?.end();
-    await pool?.end();
-    await database?.drop();
+  beforeAll(() => {
+    ({ pool, db } = database);
   });
 
   const write = (batch: Batch) => writeBatch(pool, batch, (client) => commitStreamProgress(client, batch.checkpoint!));

@@ -5,17 +5,16 @@
  * buyers/sellers are distinct wallets.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBatch } from '../../../src/postgres/batch-writer.js';
 import { refreshFiveMinuteCandles, refreshMinuteCandles } from '../../../src/postgres/candles-repository.js';
-import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
+import type { PgPool } from '../../../src/postgres/pg-pool.js';
 import { poolIdOf, tokenIdOf } from '../../../src/pipeline/ids.js';
-import { emptyBatch, type Batch, type TradeRow } from '../../../src/pipeline/rows.js';
-import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
+import type { Batch, TradeRow } from '../../../src/pipeline/rows.js';
+import { curveBatch, useWriterDatabase, WSOL } from '../../helpers/writer-fixtures.js';
 
 const MINT = 'CandleMint111111111111111111111111111111111';
 const CURVE = 'CandleCurve11111111111111111111111111111111';
-const WSOL = 'So11111111111111111111111111111111111111112';
 
 function trade(n: number, at: string, slot: bigint, price: string, user: string, type: 'buy' | 'sell'): TradeRow {
   return {
@@ -27,28 +26,14 @@ function trade(n: number, at: string, slot: bigint, price: string, user: string,
   };
 }
 
-function batchOf(trades: TradeRow[]): Batch {
-  const batch = emptyBatch();
-  batch.tokens.push({ id: tokenIdOf(MINT), mint: MINT, platform: 'pumpfun', discoverySource: 'trade', symbol: null, name: null, decimals: 6, creationSignature: null, creationTime: null, creator: null, quoteMint: WSOL, tokenProgram: null, bondingCurve: CURVE, initialSupply: null, metadata: null, slot: 1n });
-  batch.pools.push({ id: poolIdOf(CURVE), address: CURVE, tokenId: tokenIdOf(MINT), baseMint: MINT, quoteMint: WSOL, platform: 'pumpfun', poolType: 'bonding_curve', programId: '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P', initialPrice: null, initialBaseLiquidity: null, initialQuoteLiquidity: null, bondingCurve: CURVE, baseVault: null, quoteVault: null, status: 'active' });
-  batch.trades.push(...trades);
-  return batch;
-}
+const batchOf = (trades: TradeRow[]): Batch => curveBatch(MINT, CURVE, trades);
 
 describe('candle refresh (1m job, then 5m job)', () => {
-  let database: TestDatabase;
+  const database = useWriterDatabase('candles');
   let pool: PgPool;
   let db: pg.Client;
-  beforeAll(async () => {
-    database = await createMigratedDatabase('candles');
-    pool = createPgPool({ connectionString: database.url, max: 2 });
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db?.end();
-    await pool?.end();
-    await database?.drop();
+  beforeAll(() => {
+    ({ pool, db } = database);
   });
 
   const candles = async (table: string) =>
