@@ -9,7 +9,7 @@
  * `first_seen` of an owner is when its balance last went from 0 (or nothing) to positive: the start of
  * its current holding period (diamond hands read it).
  */
-import type { HolderAccountRow, HolderKind } from '../pipeline/rows.js';
+import type { HolderAccountRow } from '../pipeline/rows.js';
 import type { Queryable } from './pg-pool.js';
 import { columnsOf, toIso } from './sql-values.js';
 
@@ -85,18 +85,8 @@ written as (
 )
 select (select count(*)::int from touched) as touched`;
 
-/** One account balance to apply (stream or RPC). */
-export interface AccountBalanceInput {
-  tokenId: string;
-  account: string;
-  owner: string;
-  balance: bigint;
-  holderKind: HolderKind;
-  slot: bigint;
-  txIndex: number;
-  seenAt: Date;
-  source: 'stream' | 'rpc';
-}
+/** One account balance to apply: a stream row, or an RPC reading, with when it was seen. */
+export type AccountBalanceInput = Omit<HolderAccountRow, 'blockTime'> & { seenAt: Date; source: 'stream' | 'rpc' };
 
 const ACCOUNT_COLUMNS: ReadonlyArray<(r: AccountBalanceInput) => unknown> = [
   (r) => r.tokenId,
