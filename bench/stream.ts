@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { decodeTransaction } from '../src/decoders/index.js';
 import { createSyntheticMarket } from '../src/simulate/synthetic-market.js';
 import { createBoundedQueue } from '../src/stream/bounded-queue.js';
-import type { StreamItem } from '../src/stream/stream-item.js';
+import { isTransactionItem, type StreamItem } from '../src/stream/stream-item.js';
+import { materializeTransaction } from '../src/stream/update-mapper.js';
 import { createSilentLogger } from '../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../src/stream/yellowstone-source.js';
 import { startGeyserServer } from '../src/simulate/geyser-server.js';
@@ -54,9 +55,10 @@ export async function benchStream(options: BenchStreamOptions = {}): Promise<Ben
   let transactions = 0;
   let events = 0;
   for (let item = await queue.shift(); item; item = await queue.shift()) {
-    if (item.kind === 'transaction') {
+    if (isTransactionItem(item)) {
       transactions += 1;
-      events += decodeTransaction(item.tx).events.length;
+      const normalized = materializeTransaction(item);
+      if (normalized.ok) events += decodeTransaction(normalized.tx).events.length;
     }
     if (item.kind === 'slot' && item.slot === lastSlot) break;
   }

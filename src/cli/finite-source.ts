@@ -3,7 +3,7 @@
  * itself finished so the app drains and stops.
  */
 import type { Source, SourceContext } from '../app.js';
-import type { StreamItem } from '../stream/stream-item.js';
+import { isTransactionItem, type StreamItem } from '../stream/stream-item.js';
 
 export function createFiniteSource(produce: (push: (item: StreamItem) => Promise<void>, ctx: SourceContext) => Promise<void>): (ctx: SourceContext) => Source {
   return (ctx) => {
@@ -16,7 +16,7 @@ export function createFiniteSource(produce: (push: (item: StreamItem) => Promise
       rejectFinished = reject;
     });
     const push = async (item: StreamItem): Promise<void> => {
-      if (item.kind === 'transaction' && (lastSlot === null || item.tx.slot > lastSlot)) lastSlot = item.tx.slot;
+      if (isTransactionItem(item) && (lastSlot === null || item.slot > lastSlot)) lastSlot = item.slot;
       await ctx.queue.push(item);
     };
     return {

@@ -8,7 +8,7 @@ import { readTransactionsFromPath } from '../stream/transaction-files.js';
 import type { BoundedQueue } from '../stream/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
 import { createSignatureDedupe } from '../stream/signature-dedupe.js';
-import type { StreamItem } from '../stream/stream-item.js';
+import { isTransactionItem, transactionItem, type StreamItem } from '../stream/stream-item.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
 
 export interface ReplayCounts {
@@ -28,7 +28,7 @@ export interface ReplayOptions {
 export async function replayFiles(paths: readonly string[], options: ReplayOptions): Promise<ReplayCounts> {
   const counts: ReplayCounts = { files: 0, transactions: 0, quarantined: 0, slots: 0 };
   const push = async (item: StreamItem): Promise<void> => {
-    if (item.kind === 'transaction') counts.transactions += 1;
+    if (isTransactionItem(item)) counts.transactions += 1;
     else if (item.kind === 'quarantine') counts.quarantined += 1;
     else counts.slots += 1;
     await options.queue.push(item);
@@ -37,7 +37,7 @@ export async function replayFiles(paths: readonly string[], options: ReplayOptio
     counts.files += 1;
     if (await isRecording(path)) await replayRecording(path, options, push);
     else for (const result of await readTransactionsFromPath(path)) {
-      await push(result.ok ? { kind: 'transaction', tx: result.tx, receivedAtNs: process.hrtime.bigint() } : { kind: 'quarantine', record: result.quarantine });
+      await push(result.ok ? transactionItem(result.tx) : { kind: 'quarantine', record: result.quarantine });
     }
   }
   return counts;

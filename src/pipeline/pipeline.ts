@@ -20,7 +20,8 @@
  * It is written in the batch's own database transaction (see postgres/batch-writer.ts).
  */
 import type { ChainTransaction, DecodeResult } from '../decoders/types.js';
-import type { StreamItem } from '../stream/stream-item.js';
+import type { StreamItem, TransactionItem } from '../stream/stream-item.js';
+import { materializeTransaction } from '../stream/update-mapper.js';
 import type { BoundedQueue } from '../stream/bounded-queue.js';
 import type { RedisBatch } from '../redis/types.js';
 import { sleep } from '../shared/time.js';
@@ -91,7 +92,7 @@ const TIMER_CANCELLED = Symbol('timer cancelled');
 export function createPipeline(options: PipelineOptions): Pipeline {
   const registry = new TokenRegistry();
   const activity = new ActivityTracker();
-  const gate = new BlockTimeGate();
+  const gate = new BlockTimeGate(processTransaction);
   const complete = options.completeStatuses ?? new Set(['confirmed', 'finalized']);
   const status: PipelineStatus = { lastSlotSeen: null, lastSlotCommitted: null, batchesCommitted: 0, tradesCommitted: 0, eventsDecoded: 0, quarantined: 0, lastCommitAt: null };
   let batch = emptyBatch();
@@ -114,19 +115,32 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         if (complete.has(item.status)) raiseComplete(item.slot);
         return;
       case 'block_meta':
-        if (item.blockTime !== null) for (const ready of gate.resolve(item.slot, item.blockTime)) processTransaction(ready.tx, ready.receivedAtNs);
+        if (item.blockTime !== null) gate.resolve(item.slot, item.blockTime);
         return;
       case 'transaction':
-        if (lastTxSlot !== null && item.tx.slot > lastTxSlot) raiseComplete(item.tx.slot - 1n);
-        if (lastTxSlot === null || item.tx.slot > lastTxSlot) lastTxSlot = item.tx.slot;
-        if (status.lastSlotSeen === null || item.tx.slot > status.lastSlotSeen) status.lastSlotSeen = item.tx.slot;
-        for (const ready of gate.admit({ tx: item.tx, receivedAtNs: item.receivedAtNs })) processTransaction(ready.tx, ready.receivedAtNs);
+      case 'transaction_bytes':
+        if (lastTxSlot !== null && item.slot > lastTxSlot) raiseComplete(item.slot - 1n);
+        if (lastTxSlot === null || item.slot > lastTxSlot) lastTxSlot = item.slot;
+        if (status.lastSlotSeen === null || item.slot > status.lastSlotSeen) status.lastSlotSeen = item.slot;
+        gate.admit(item, item.kind === 'transaction' ? item.tx.blockTime : null);
         return;
     }
   }
 
-  /** Decodes one transaction (its block time known, or given up on) and adds its rows to the batch. */
-  function processTransaction(tx: ChainTransaction, receivedAtNs: bigint): void {
+  /**
+   * Normalises (when still bytes) and decodes one transaction whose block time is known or given up on,
+   * and adds its rows to the batch.
+   */
+  function processTransaction(item: TransactionItem, blockTime: number | null): void {
+    const normalized = materializeTransaction(item);
+    if (!normalized.ok) {
+      batch.quarantine.push(normalized.quarantine);
+      batchRows += 1;
+      countQuarantine(normalized.quarantine.stage, normalized.quarantine.reason);
+      return;
+    }
+    const tx = normalized.tx;
+    if (tx.blockTime === null) tx.blockTime = blockTime;
     const result = options.decode(tx);
     for (const record of result.quarantine) countQuarantine(record.stage, record.reason);
     for (const event of result.events) options.metrics?.eventsDecoded.inc({ program: event.program, kind: event.kind });
@@ -137,7 +151,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     addTransactionRows(batch, registry, tx, result.events, { holders: options.trackHolders !== false });
     for (const record of batch.quarantine.slice(quarantinedBefore)) countQuarantine(record.stage, record.reason);
     batchRows += batch.trades.length + batch.tokens.length + batch.graduations.length - before + result.quarantine.length;
-    receipts.push(receivedAtNs);
+    receipts.push(item.receivedAtNs);
   }
 
   /** The checkpoint candidate: complete slots, but never at or past a slot whose transactions wait for their block time. */
@@ -246,14 +260,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (batchRows >= options.maxRows) await flush();
     }
     if (options.closeCompletesSlots?.() ?? true) {
-      for (const ready of gate.releaseAll()) processTransaction(ready.tx, ready.receivedAtNs);
+      gate.releaseAll();
       if (lastTxSlot !== null) raiseComplete(lastTxSlot);
     } else {
       // A live stream stopped: the slots still waiting for their block time are not complete here. Their
       // transactions are dropped, not written without a time (or quarantined), and the checkpoint stays
       // below them, so the restart replays them whole.
       const held = gate.lowestHeldSlot();
-      gate.releaseAll();
+      gate.discardAll();
       if (held !== null && completeSlot !== null && completeSlot >= held) completeSlot = held - 1n;
     }
     await flush();

@@ -13,7 +13,7 @@ import { normalizeRpcBlock, normalizeRpcTransaction } from '../decoders/transact
 import type { NormalizeResult } from '../decoders/types.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { createRpcClient, RpcError, type RpcClient } from './rpc-client.js';
-import type { StreamItem } from './stream-item.js';
+import { transactionItem, type StreamItem } from './stream-item.js';
 import { listDecoderProgramIds } from './subscribe-request.js';
 
 export type BackfillStrategy = 'signatures' | 'blocks';
@@ -64,7 +64,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   const deliver = async (normalized: NormalizeResult): Promise<void> => {
     if (normalized.ok) {
       result.transactions += 1;
-      await options.onTransaction({ kind: 'transaction', tx: normalized.tx, receivedAtNs: process.hrtime.bigint() });
+      await options.onTransaction(transactionItem(normalized.tx));
     } else {
       result.quarantined += 1;
       await options.onTransaction({ kind: 'quarantine', record: normalized.quarantine });

@@ -1,16 +1,17 @@
 /**
  * Turns one Yellowstone `SubscribeUpdate`, as the protobuf bytes the server sent, into the item the
  * pipeline receives (or nothing, for pings, pongs, duplicates and updates at or below the committed
- * checkpoint). Corrupt bytes become a quarantine record holding them; nothing here throws.
+ * checkpoint). A transaction update stays bytes (its envelope read, its signature checked) until the
+ * pipeline materialises it (see `transaction_bytes` in stream-item.ts). Corrupt bytes become a
+ * quarantine record holding them; nothing here throws.
  */
 import { SlotStatus } from '@triton-one/yellowstone-grpc';
 import type { NormalizeResult, QuarantineRecord } from '../decoders/types.js';
 import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope, type UpdateEnvelope } from '../decoders/transaction/from-yellowstone-bytes.js';
 import type { SignatureDedupe } from './signature-dedupe.js';
-import type { SlotStatusName, StreamItem } from './stream-item.js';
+import type { NormalizeYellowstone, SlotStatusName, StreamItem, TransactionItem } from './stream-item.js';
 
-/** The normaliser the stream applies to a transaction update's bytes (the decoders' one by default). */
-export type NormalizeYellowstone = (bytes: Uint8Array, start: number, end: number) => NormalizeResult;
+export type { NormalizeYellowstone } from './stream-item.js';
 
 const SLOT_STATUS_NAMES: Record<number, SlotStatusName> = {
   [SlotStatus.SLOT_PROCESSED]: 'processed',
@@ -61,24 +62,26 @@ export function mapSubscribeUpdate(bytes: Uint8Array, context: MapUpdateContext)
         const key = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64', envelope.signatureStart, envelope.signatureEnd);
         if (!context.dedupe.markFirstSeen(envelope.slot, key)) return { skipped: 'duplicate' };
       }
-      const receivedAtNs = process.hrtime.bigint();
-      const result = normalizeSafely(context.normalize, bytes, envelope);
-      if (result.ok) return { item: { kind: 'transaction', tx: result.tx, receivedAtNs } };
-      return { item: { kind: 'quarantine', record: result.quarantine } };
+      const item: TransactionItem = { kind: 'transaction_bytes', slot: envelope.slot, bytes, start: envelope.start, end: envelope.end, normalize: context.normalize, receivedAtNs: process.hrtime.bigint() };
+      return { item };
     }
     default:
       return { skipped: 'other' };
   }
 }
 
-/** A normaliser must not throw; if one does anyway, the update becomes a quarantine record. */
-function normalizeSafely(normalize: NormalizeYellowstone, bytes: Uint8Array, envelope: UpdateEnvelope & { kind: 'transaction' }): NormalizeResult {
+/**
+ * The transaction of a transaction item: normalised now for `transaction_bytes` (a failure, or a
+ * normaliser that throws, gives a quarantine record with the update's bytes), as is for `transaction`.
+ */
+export function materializeTransaction(item: TransactionItem): NormalizeResult {
+  if (item.kind === 'transaction') return { ok: true, tx: item.tx };
   try {
-    return normalize(bytes, envelope.start, envelope.end);
+    return item.normalize(item.bytes, item.start, item.end);
   } catch (error) {
-    const record = corruptUpdate(bytes, error);
+    const record = corruptUpdate(item.bytes, error);
     record.reason = `normaliser threw: ${record.reason}`;
-    record.slot = envelope.slot;
+    record.slot = item.slot;
     return { ok: false, quarantine: record };
   }
 }

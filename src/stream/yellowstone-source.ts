@@ -157,7 +157,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
       return;
     }
     const item = outcome.item;
-    const slot = item.kind === 'transaction' ? item.tx.slot : item.kind === 'quarantine' ? item.record.slot : item.slot;
+    const slot = item.kind === 'quarantine' ? item.record.slot : item.slot;
     if (slot !== null) {
       if (status.lastSlotSeen === null || slot > status.lastSlotSeen) {
         status.lastSlotSeen = slot;
@@ -167,7 +167,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
       if (firstSlotSeen === null) firstSlotSeen = slot;
     }
     await pushUnlessStopped(item);
-    if (item.kind === 'transaction') status.transactionsEnqueued += 1;
+    if (item.kind === 'transaction_bytes') status.transactionsEnqueued += 1;
     if (item.kind === 'quarantine') status.quarantined += 1;
   }
 

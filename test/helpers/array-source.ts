@@ -4,7 +4,7 @@
  */
 import type { Source, SourceContext } from '../../src/app.js';
 import type { ChainTransaction } from '../../src/decoders/types.js';
-import type { StreamItem } from '../../src/stream/stream-item.js';
+import { isTransactionItem, transactionItem, type StreamItem } from '../../src/stream/stream-item.js';
 
 export function createArraySource(items: readonly StreamItem[]): (ctx: SourceContext) => Source {
   return (ctx) => {
@@ -17,7 +17,7 @@ export function createArraySource(items: readonly StreamItem[]): (ctx: SourceCon
         void (async () => {
           for (const item of items) {
             await ctx.queue.push(item);
-            if (item.kind === 'transaction') lastSlot = item.tx.slot;
+            if (isTransactionItem(item)) lastSlot = item.slot;
           }
           resolveFinished();
         })();
@@ -34,5 +34,5 @@ export function createArraySource(items: readonly StreamItem[]): (ctx: SourceCon
 export function transactionItems(txs: readonly ChainTransaction[]): StreamItem[] {
   return [...txs]
     .sort((a, b) => (a.slot === b.slot ? 0 : a.slot < b.slot ? -1 : 1))
-    .map((tx) => ({ kind: 'transaction', tx, receivedAtNs: process.hrtime.bigint() }));
+    .map((tx) => transactionItem(tx));
 }

@@ -17,6 +17,7 @@ import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { createArraySource } from '../../helpers/array-source.js';
 import { testConfig, testLogger } from '../../helpers/app-config.js';
+import { itemTransaction } from '../../helpers/stream-items.js';
 
 /** Sum of post - pre per (mint, owner) over successful transactions of the tracked mints. */
 function sumOfDeltas(txs: readonly ChainTransaction[], tracked: ReadonlySet<string>): Map<string, bigint> {
@@ -61,7 +62,8 @@ describe('holder balances from the synthetic market', () => {
         const outcome = mapSubscribeUpdate(SubscribeUpdate.encode(update).finish(), context);
         if (!('item' in outcome)) continue;
         items.push(outcome.item);
-        if (outcome.item.kind === 'transaction') txs.push(outcome.item.tx);
+        const tx = itemTransaction(outcome.item);
+        if (tx) txs.push(tx);
       }
     }
     expect(market.eventCounts.migrate).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ describe('backpressure: a stalled consumer', () => {
     let delivered = 0;
     while (delivered < total) {
       const item = await queue.shift();
-      if (item?.kind === 'transaction') delivered += 1;
+      if (item?.kind === 'transaction_bytes') delivered += 1;
     }
     expect({ delivered, open: source.status().connected }).toEqual({ delivered: total, open: true });
   });

@@ -8,11 +8,12 @@ import { runRecordCommand } from '../../../src/cli/record-command.js';
 import { replayFiles } from '../../../src/cli/replay-source.js';
 import { createBoundedQueue } from '../../../src/stream/bounded-queue.js';
 import { createRecordingWriter, readRecording } from '../../../src/stream/recording.js';
-import type { StreamItem } from '../../../src/stream/stream-item.js';
+import { isTransactionItem, type StreamItem } from '../../../src/stream/stream-item.js';
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
 import { startGeyserServer } from '../../helpers/geyser-server.js';
 import { buildSlotRange } from './stream-test-data.js';
+import { itemTransaction } from '../../helpers/stream-items.js';
 
 describe('record and replay', () => {
   const dirs: string[] = [];
@@ -58,7 +59,7 @@ describe('record and replay', () => {
     await consumer;
     expect(counts).toEqual({ files: 1, transactions: 30, quarantined: 0, slots: 10 });
     const expectedOrder = buildSlotRange(8_000n, 10, 3).map((u) => (u.transaction ? bs58.encode(u.transaction.transaction!.signature) : `slot ${u.slot?.slot}`));
-    expect(items.map((item) => (item.kind === 'transaction' ? item.tx.signature : item.kind === 'slot' ? `slot ${item.slot}` : 'quarantine'))).toEqual(expectedOrder);
+    expect(items.map((item) => (isTransactionItem(item) ? itemTransaction(item)!.signature : item.kind === 'slot' ? `slot ${item.slot}` : 'quarantine'))).toEqual(expectedOrder);
   });
 
   it.skipIf(FIXTURES_DIR === null)('replays RPC JSON files and getBlock captures through the same queue', async () => {
@@ -68,6 +69,6 @@ describe('record and replay', () => {
     const counts = await replayFiles([join(FIXTURES_DIR as string, 'transactions/pump/sell__trjspFNZZnmB.rpc-json.json'), join(FIXTURES_DIR as string, 'blocks/block_318124628.getblock.json'), path], { queue });
     expect(counts).toEqual({ files: 3, transactions: 1 + 1_946, quarantined: 0, slots: 0 });
     const first = await queue.shift();
-    expect(first?.kind === 'transaction' ? first.tx.signature.slice(0, 12) : first?.kind).toBe('trjspFNZZnmB');
+    expect(first && isTransactionItem(first) ? itemTransaction(first)!.signature.slice(0, 12) : first?.kind).toBe('trjspFNZZnmB');
   });
 });

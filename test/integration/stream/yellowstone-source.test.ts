@@ -6,6 +6,7 @@ import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { createYellowstoneSource, type SlotGap, type YellowstoneSource } from '../../../src/stream/yellowstone-source.js';
 import { startGeyserServer, type GeyserServer } from '../../helpers/geyser-server.js';
 import { buildSlotRange, createRandom, PUMPFUN, signatureFor } from './stream-test-data.js';
+import { itemTransaction } from '../../helpers/stream-items.js';
 
 const open: Array<{ close(): Promise<void> } | { stop(): Promise<void> }> = [];
 afterEach(async () => {
@@ -36,7 +37,8 @@ async function consume(queue: BoundedQueue<StreamItem>, checkpoint: { slot: bigi
     const item = await Promise.race([queue.shift(), new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
     if (item === 'timeout' || item === undefined) throw new Error(`consumer starved after ${seen.size} transactions`);
     count += 1;
-    if (item.kind === 'transaction') seen.set(item.tx.signature, (seen.get(item.tx.signature) ?? 0) + 1);
+    const tx = itemTransaction(item);
+    if (tx) seen.set(tx.signature, (seen.get(tx.signature) ?? 0) + 1);
     if (item.kind === 'quarantine') throw new Error(`quarantined: ${item.record.reason}`);
     if (item.kind === 'slot' && item.status === 'confirmed') checkpoint.slot = item.slot;
     onItem?.(count);
