@@ -92,7 +92,16 @@ const TIMER_CANCELLED = Symbol('timer cancelled');
 export function createPipeline(options: PipelineOptions): Pipeline {
   const registry = new TokenRegistry();
   const activity = new ActivityTracker();
-  const gate = new BlockTimeGate(processTransaction);
+  // Transactions the gate let through, waiting to be processed: a block meta releases a whole slot at once
+  // (thousands of transactions in a busy slot), and processing them in one synchronous run would hold up
+  // the write in flight, whose every statement reply needs the event loop. They are processed in chunks.
+  const readyItems: TransactionItem[] = [];
+  const readyTimes: (number | null)[] = [];
+  let readyAt = 0;
+  const gate = new BlockTimeGate((item, blockTime) => {
+    readyItems.push(item);
+    readyTimes.push(blockTime);
+  });
   const complete = options.completeStatuses ?? new Set(['confirmed', 'finalized']);
   const status: PipelineStatus = { lastSlotSeen: null, lastSlotCommitted: null, batchesCommitted: 0, tradesCommitted: 0, eventsDecoded: 0, quarantined: 0, lastCommitAt: null };
   let batch = emptyBatch();
@@ -154,9 +163,35 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     receipts.push(item.receivedAtNs);
   }
 
-  /** The checkpoint candidate: complete slots, but never at or past a slot whose transactions wait for their block time. */
+  /** Processes the transactions the gate released, in chunks, yielding to I/O between them. */
+  async function processReady(): Promise<void> {
+    while (readyAt < readyItems.length) {
+      const end = Math.min(readyItems.length, readyAt + HANDLE_CHUNK_ITEMS);
+      while (readyAt < end) {
+        const at = readyAt++;
+        processTransaction(readyItems[at]!, readyTimes[at]!);
+        if (batchRows >= options.maxRows) await flush();
+      }
+      if (readyAt < readyItems.length) await yieldToIo();
+    }
+    readyItems.length = 0;
+    readyTimes.length = 0;
+    readyAt = 0;
+  }
+
+  /** Lowest slot of a transaction held by the gate or released but not yet processed. */
+  function lowestPendingSlot(): bigint | null {
+    let lowest = gate.lowestHeldSlot();
+    for (let i = readyAt; i < readyItems.length; i++) {
+      const slot = readyItems[i]!.slot;
+      if (lowest === null || slot < lowest) lowest = slot;
+    }
+    return lowest;
+  }
+
+  /** The checkpoint candidate: complete slots, but never at or past a slot whose transactions wait for their block time or their turn. */
   function checkpointSlot(): bigint | null {
-    const held = gate.lowestHeldSlot();
+    const held = lowestPendingSlot();
     if (held === null || completeSlot === null) return completeSlot;
     return completeSlot < held ? completeSlot : held - 1n;
   }
@@ -246,12 +281,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       next = null;
       if (item === undefined) break;
       handle(item);
+      if (readyAt < readyItems.length) await processReady();
       // Small chunks, yielding between them: the write in flight needs the event loop for every
       // statement's reply, and one long synchronous run of decoding would hold each of them up
       // (measured: ~300 ms per batch spent waiting, half the write time).
       for (let chunk = queue.drain(HANDLE_CHUNK_ITEMS); chunk.length > 0; chunk = queue.drain(HANDLE_CHUNK_ITEMS)) {
         for (const more of chunk) {
           handle(more);
+          if (readyAt < readyItems.length) await processReady();
           if (batchRows >= options.maxRows) await flush();
         }
         await yieldToIo();
@@ -261,6 +298,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
     if (options.closeCompletesSlots?.() ?? true) {
       gate.releaseAll();
+      await processReady();
       if (lastTxSlot !== null) raiseComplete(lastTxSlot);
     } else {
       // A live stream stopped: the slots still waiting for their block time are not complete here. Their
