@@ -3,7 +3,9 @@
  *  (a) the time to snapshot one token with 50,000 holder wallets (balances, snapshot row, top 100 with
  *      their tag evidence over 5 trades each), in a fresh database;
  *  (b) ingest throughput of the same synthetic market with and without holder tracking
- *      (HOLDERS_ENABLED=true / false), in the same run, each into a fresh database.
+ *      (HOLDERS_ENABLED=true / false), in the same run, each into a fresh database;
+ *  (c) one batch's holder write (850 token accounts, half of them new) against 1,000,000 stored
+ *      accounts: it must cost index lookups, not scans of the table.
  * Run: `npm run bench -- holders` or `npx tsx bench/holders.ts [--holders N] [--trades N]`.
  */
 import { pathToFileURL } from 'node:url';
@@ -12,6 +14,7 @@ import pg from 'pg';
 import { snapshotToken } from '../src/analytics/holders/snapshot-holders.js';
 import { readHolderSettings } from '../src/analytics/holders/holder-settings.js';
 import { createPgPool } from '../src/postgres/pg-pool.js';
+import { applyAccountBalances, type AccountBalanceInput } from '../src/postgres/holders-repository.js';
 import { createMigratedDatabase } from '../test/helpers/database.js';
 import { prepareMarket } from '../test/helpers/market-source.js';
 import { testConfig } from '../test/helpers/app-config.js';
@@ -85,8 +88,46 @@ async function countRows(databaseUrl: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Holder write of one batch against a large table: 20,000 tokens, `stored` accounts, 850 accounts per batch. */
+export async function benchScale(stored: number): Promise<void> {
+  const database = await createMigratedDatabase('bench_holders_scale');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const tokenId = (i: number): string => `00000000-0000-5000-8000-${(i % 20_000).toString(16).padStart(12, '0')}`;
+  await client.query(`insert into tokens (id, mint_address, decimals, platform, discovery_source, creation_signature, creation_timestamp, creator_address, initial_supply)
+    select ('00000000-0000-5000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Mint' || i, 6, 'pumpfun', 'create_event', 'sig' || i, now(), 'creator', 1000000000000000
+    from generate_series(0, 19999) i`);
+  await client.query(`insert into holder_token_accounts (token_id, account, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index, source)
+    select ('00000000-0000-5000-8000-' || lpad(to_hex(i % 20000), 12, '0'))::uuid, 'a' || i, 'w' || i, 1000 + i, 'wallet', now(), now(), 1000, 0, 'stream'
+    from generate_series(0, $1::int - 1) i`, [stored]);
+  await client.query(`insert into holder_balances (token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index)
+    select token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index from holder_token_accounts`);
+  await client.query('analyze');
+  const timings: number[] = [];
+  for (let run = 0; run < 11; run++) {
+    const inputs: AccountBalanceInput[] = [];
+    const used = new Set<number>();
+    for (let k = 0; k < 850; k++) {
+      const i = k % 2 === 0 ? Math.floor(Math.random() * stored) : stored + run * 1_000 + k;
+      if (used.has(i)) continue;
+      used.add(i);
+      inputs.push({ tokenId: tokenId(i), account: `a${i}`, owner: `w${i}`, balance: BigInt(5_000 + k), holderKind: 'wallet', slot: 2_000n + BigInt(run), txIndex: k, seenAt: new Date(), source: 'stream' });
+    }
+    await client.query('begin');
+    const started = performance.now();
+    await applyAccountBalances(client, inputs);
+    timings.push(performance.now() - started);
+    await client.query('commit');
+  }
+  await client.end();
+  await database.drop();
+  timings.sort((a, b) => a - b);
+  console.log(`holders: one batch's holder write (850 accounts, half new) with ${stored} accounts stored: median ${timings[5]!.toFixed(0)} ms, best ${timings[0]!.toFixed(0)}, worst ${timings[10]!.toFixed(0)} over 11 batches`);
+}
+
 export async function benchHolders(options: BenchHoldersOptions = {}): Promise<void> {
   await benchSnapshot(options.holders ?? 50_000);
+  await benchScale(1_000_000);
   await benchThroughput(options.trades ?? 60_000);
 }
 
