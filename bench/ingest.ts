@@ -21,7 +21,8 @@ import { startApp } from '../src/app.js';
 import { LatencyWindow } from '../src/pipeline/latency-window.js';
 import { createMigratedDatabase } from '../test/helpers/database.js';
 import { marketSource, prepareMarket, type PreparedSlot } from '../test/helpers/market-source.js';
-import { testConfig, testLogger } from '../test/helpers/app-config.js';
+import { loadConfig } from '../src/config.js';
+import { testLogger } from '../test/helpers/app-config.js';
 import { copyTradesCeiling } from './copy-ceiling.js';
 
 export interface BenchIngestOptions {
@@ -44,7 +45,8 @@ export interface RunResult {
 
 export async function runOnce(databaseUrl: string, slots: PreparedSlot[], paced: number | null, overrides: Record<string, string>, onSecond?: (second: number) => void): Promise<RunResult> {
   const latencies = new LatencyWindow();
-  const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `bench:${process.pid}:`, BATCH_MAX_ROWS: '5000', QUEUE_MAX_ITEMS: '20000', LOG_LEVEL: 'error', ...overrides });
+  // The service's own defaults (batch size, flush interval, queue bound), not the tests' small batches.
+  const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `bench:${process.pid}:`, LOG_LEVEL: 'error', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', STREAM_NAME: 'bench', ...overrides });
   let peakRss = process.memoryUsage().rss;
   const timeline: number[] = [];
   let ticks = 0;

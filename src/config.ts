@@ -120,7 +120,7 @@ export const VARIABLES = {
   RPC_URL: { schema: urlWithScheme(['http', 'https']), default: 'https://api.mainnet-beta.solana.com', expected: 'an http(s) URL of a Solana JSON-RPC endpoint', secret: true },
   RPC_REQUESTS_PER_SECOND: { schema: integer(1, 10_000), default: '10', expected: 'requests per second allowed to RPC, 1..10000' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS, { message: 'not an accepted value' }), default: 'info', expected: `one of ${LOG_LEVELS.join(', ')}` },
-  BATCH_MAX_ROWS: { schema: integer(1, 200_000), default: '5000', expected: 'rows per database batch, 1..200000' },
+  BATCH_MAX_ROWS: { schema: integer(1, 200_000), default: '10000', expected: 'rows per database batch, 1..200000' },
   BATCH_FLUSH_INTERVAL_MS: { schema: integer(1, 60_000), default: '100', expected: 'longest wait before a partial batch is written, in ms, 1..60000' },
   QUEUE_MAX_ITEMS: { schema: integer(10, 1_000_000), default: '20000', expected: 'bound of the stream-to-pipeline queue, 10..1000000' },
   PG_POOL_MAX: { schema: integer(2, 100), default: '4', expected: 'PostgreSQL connections, 2..100' },

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       RPC_URL: 'https://api.mainnet-beta.solana.com',
       RPC_REQUESTS_PER_SECOND: 10,
       LOG_LEVEL: 'info',
-      BATCH_MAX_ROWS: 5000,
+      BATCH_MAX_ROWS: 10000,
       BATCH_FLUSH_INTERVAL_MS: 100,
       QUEUE_MAX_ITEMS: 20000,
       PG_POOL_MAX: 4,
