@@ -53,7 +53,15 @@ export function serializeActiveSignal(update: ActiveSignalUpdate): string {
 /** Channel message `{"type","slot",...payload}`; `type` and `slot` always come from the event itself. */
 export function serializeCacheEvent(event: CacheEvent): string {
   const head = { type: event.type, slot: event.slot.toString() };
-  return JSON.stringify(Object.assign({ ...head }, event.payload, head), replaceBigint);
+  const message = Object.assign({ ...head }, event.payload, head);
+  // Payloads are built from strings; a replacer function would be called for every key of every trade
+  // of a batch's announcement (a few % of the main thread at full load), so it is only the fallback.
+  try {
+    return JSON.stringify(message);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(message, replaceBigint);
+  }
 }
 
 function replaceBigint(_key: string, value: unknown): unknown {
