@@ -95,6 +95,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     connectionString: options.databaseUrl,
     max: config.PG_POOL_MAX,
     onIdleError: (error) => logger.warn({ component: 'postgres', err: error.message }, 'idle database connection lost; it will be replaced'),
+    onClientError: (error) => logger.warn({ component: 'postgres', err: error.message }, 'database connection lost during a transaction; it is retried on a new connection'),
   });
   const mode = await readDatabaseMode(pool).catch((error: unknown) => {
     void pool.end();
