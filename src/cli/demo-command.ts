@@ -10,7 +10,7 @@ import { runMigrations } from '../postgres/migrate.js';
 import { createYellowstoneSource } from '../stream/yellowstone-source.js';
 import { startGeyserServer } from '../simulate/geyser-server.js';
 import { startMarketFeed } from '../simulate/market-feed.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../simulate/embedded-postgres.js';
+import { startEmbeddedPostgresDetached, type EmbeddedDatabase } from '../simulate/embedded-postgres.js';
 import { redactUrl } from '../shared/logger.js';
 import { sleep, SECOND } from '../shared/time.js';
 import { runUntilDone } from './run-app.js';
@@ -29,7 +29,7 @@ export const demoCommand: Command = {
     let embedded: EmbeddedDatabase | null = null;
     if (!config.DATABASE_URL) {
       log.info('DATABASE_URL is not set: starting an embedded PostgreSQL');
-      embedded = await startEmbeddedPostgres((msg) => log.warn(msg));
+      embedded = await startEmbeddedPostgresDetached((msg) => log.warn(msg));
     }
     const databaseUrl = config.DATABASE_URL ?? embedded!.url;
     const server = await startGeyserServer();

@@ -3,11 +3,13 @@
  * package ships real PostgreSQL binaries, so nothing but Node is needed. Data lives in a temporary
  * folder and is removed on stop.
  */
+import { fork } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -56,6 +58,35 @@ export async function startEmbeddedPostgres(log: (msg: string) => void): Promise
     async stop() {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts the embedded PostgreSQL in a detached helper process (embedded-postgres-host.ts). In-process,
+ * the server is a child in the demo's process group: a terminal's Ctrl-C reached it too, and it shut
+ * down while the demo was still flushing its last batch. Detached, only the demo gets the signal, stops
+ * gracefully, then asks the helper to stop the server.
+ */
+export async function startEmbeddedPostgresDetached(log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  const here = fileURLToPath(import.meta.url);
+  const hostPath = here.replace(/embedded-postgres\.(ts|js)$/, 'embedded-postgres-host.$1');
+  const host = fork(hostPath, [], { detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    host.on('message', (message: { ready?: string; failed?: string; log?: string }) => {
+      if (message.log !== undefined) log(message.log);
+      else if (message.ready !== undefined) resolve(message.ready);
+      else if (message.failed !== undefined) reject(new Error(`embedded PostgreSQL did not start: ${message.failed}`));
+    });
+    host.once('exit', (code) => reject(new Error(`embedded PostgreSQL helper exited (code ${code}) before it was ready`)));
+  });
+  const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()));
+  return {
+    url,
+    async stop() {
+      if (host.exitCode !== null || host.signalCode !== null) return;
+      host.send('stop');
+      await exited;
     },
   };
 }

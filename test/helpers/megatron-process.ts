@@ -14,9 +14,11 @@ export interface MegatronProcess {
   exited: Promise<number | string>;
 }
 
-export function startMegatron(args: string[], env: Record<string, string>): MegatronProcess {
+/** `processGroup`: start it as the leader of its own process group, to signal it as a terminal's Ctrl-C would (`process.kill(-pid, ...)`). */
+export function startMegatron(args: string[], env: Record<string, string>, options: { processGroup?: boolean } = {}): MegatronProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: REPO_ROOT,
+    detached: options.processGroup ?? false,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'warn', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
