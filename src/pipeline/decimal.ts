@@ -18,7 +18,7 @@ export function divideToDecimal(numerator: bigint, denominator: bigint, scale: n
   const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
-  const scaled = (n * 10n ** BigInt(scale)) / d;
+  const scaled = (n * pow10(scale)) / d;
   const text = trimZeros(formatFixed(scaled, scale));
   return negative && text !== '0' ? `-${text}` : text;
 }
@@ -26,7 +26,7 @@ export function divideToDecimal(numerator: bigint, denominator: bigint, scale: n
 /** Whole quote units per whole token for a trade, with `PRICE_SCALE` decimals (exact, truncated). */
 export function priceQuotePerToken(quoteRaw: bigint, tokenRaw: bigint, quoteDecimals: number, tokenDecimals: number): string | null {
   if (tokenRaw === 0n || quoteRaw === 0n) return null;
-  return divideToDecimal(quoteRaw * 10n ** BigInt(tokenDecimals), tokenRaw * 10n ** BigInt(quoteDecimals), PRICE_SCALE);
+  return divideToDecimal(quoteRaw * pow10(tokenDecimals), tokenRaw * pow10(quoteDecimals), PRICE_SCALE);
 }
 
 /** Raw quote units per raw token unit (lamports per base unit for SOL pairs). */
@@ -48,5 +48,15 @@ function formatFixed(value: bigint, decimals: number): string {
 
 function trimZeros(text: string): string {
   if (!text.includes('.')) return text;
-  return text.replace(/0+$/, '').replace(/\.$/, '');
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end -= 1;
+  if (text.charCodeAt(end - 1) === 46 /* . */) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+// Powers of ten by exponent (token decimals, price scale): computed once, not on every trade.
+const POW10: bigint[] = Array.from({ length: 64 }, (_, i) => 10n ** BigInt(i));
+
+function pow10(exponent: number): bigint {
+  return POW10[exponent] ?? 10n ** BigInt(exponent);
 }
