@@ -16,6 +16,7 @@ import { readHolderSettings } from '../src/analytics/holders/holder-settings.js'
 import { createPgPool } from '../src/postgres/pg-pool.js';
 import { applyAccountBalances, type AccountBalanceInput } from '../src/postgres/holders-repository.js';
 import { createMigratedDatabase } from '../test/helpers/database.js';
+import { seedHolderAccounts, seededTokenId } from '../test/helpers/holder-accounts-seed.js';
 import { prepareMarket } from '../test/helpers/market-source.js';
 import { testConfig } from '../test/helpers/app-config.js';
 import { runOnce } from './ingest.js';
@@ -93,16 +94,8 @@ export async function benchScale(stored: number): Promise<void> {
   const database = await createMigratedDatabase('bench_holders_scale');
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const tokenId = (i: number): string => `00000000-0000-5000-8000-${(i % 20_000).toString(16).padStart(12, '0')}`;
-  await client.query(`insert into tokens (id, mint_address, decimals, platform, discovery_source, creation_signature, creation_timestamp, creator_address, initial_supply)
-    select ('00000000-0000-5000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Mint' || i, 6, 'pumpfun', 'create_event', 'sig' || i, now(), 'creator', 1000000000000000
-    from generate_series(0, 19999) i`);
-  await client.query(`insert into holder_token_accounts (token_id, account, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index, source)
-    select ('00000000-0000-5000-8000-' || lpad(to_hex(i % 20000), 12, '0'))::uuid, 'a' || i, 'w' || i, 1000 + i, 'wallet', now(), now(), 1000, 0, 'stream'
-    from generate_series(0, $1::int - 1) i`, [stored]);
-  await client.query(`insert into holder_balances (token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index)
-    select token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index from holder_token_accounts`);
-  await client.query('analyze');
+  const tokenId = (i: number): string => seededTokenId(i, 20_000);
+  await seedHolderAccounts(client, 20_000, stored);
   const timings: number[] = [];
   for (let run = 0; run < 11; run++) {
     const inputs: AccountBalanceInput[] = [];

@@ -8,9 +8,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountBalanceParams, APPLY_ACCOUNTS_SQL, applyAccountBalances, type AccountBalanceInput } from '../../../src/postgres/holders-repository.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
+import { seedHolderAccounts, seededTokenId } from '../../helpers/holder-accounts-seed.js';
 
 const STORED = 60_000;
-const tokenId = (i: number): string => `00000000-0000-5000-8000-${(i % 500).toString(16).padStart(12, '0')}`;
+const tokenId = (i: number): string => seededTokenId(i, 500);
 
 function batch(slot: bigint): AccountBalanceInput[] {
   const inputs: AccountBalanceInput[] = [];
@@ -30,15 +31,7 @@ describe('holder write plan', () => {
     database = await createMigratedDatabase('holder_accounts_plan');
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    await client.query(`insert into tokens (id, mint_address, decimals, platform, discovery_source, creation_signature, creation_timestamp, creator_address, initial_supply)
-      select ('00000000-0000-5000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Mint' || i, 6, 'pumpfun', 'create_event', 'sig' || i, now(), 'creator', 1000000000000000
-      from generate_series(0, 499) i`);
-    await client.query(`insert into holder_token_accounts (token_id, account, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index, source)
-      select ('00000000-0000-5000-8000-' || lpad(to_hex(i % 500), 12, '0'))::uuid, 'a' || i, 'w' || i, 1000 + i, 'wallet', now(), now(), 1000, 0, 'stream'
-      from generate_series(0, $1::int - 1) i`, [STORED]);
-    await client.query(`insert into holder_balances (token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index)
-      select token_id, owner, balance, holder_kind, first_seen, last_seen, last_slot, last_tx_index from holder_token_accounts`);
-    await client.query('analyze');
+    await seedHolderAccounts(client, 500, STORED);
   }, 120_000);
 
   afterAll(async () => {
