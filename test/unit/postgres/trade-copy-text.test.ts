@@ -3,7 +3,7 @@
  * escaped (a COPY line that shifts by one tab would store amounts in the wrong columns).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeTrades } from '../../../src/postgres/trades-repository.js';
+import { COPY_CHUNK_LINES, encodeTrades } from '../../../src/postgres/trades-repository.js';
 import type { TradeRow } from '../../../src/pipeline/rows.js';
 
 const base: TradeRow = {
@@ -17,7 +17,7 @@ const base: TradeRow = {
 
 describe('encodeTrades', () => {
   it('writes every column in order with nulls, exact u64/u128 values and escaped source text', () => {
-    const text = encodeTrades([base]);
+    const text = encodeTrades([base]).join('');
     expect(text.endsWith('\n')).toBe(true);
     const fields = text.slice(0, -1).split('\t');
     expect(fields).toEqual([
@@ -32,12 +32,20 @@ describe('encodeTrades', () => {
 
   it('formats each block time (shared by consecutive rows or not) and gives one line per row', () => {
     const later = { ...base, signature: 'Sig2', blockTime: new Date('2026-01-01T00:00:11.000Z'), txIndex: 7, errorCode: null, rawData: null, success: true };
-    const lines = encodeTrades([base, { ...base, signature: 'Sig1b' }, later]).split('\n');
+    const lines = encodeTrades([base, { ...base, signature: 'Sig1b' }, later]).join('').split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(lines.slice(0, 3).map((l) => l.split('\t')[4])).toEqual(['2026-01-01T00:00:10.000Z', '2026-01-01T00:00:10.000Z', '2026-01-01T00:00:11.000Z']);
     expect(lines[2]!.split('\t').slice(-3)).toEqual(['true', '\\N', '\\N']);
     expect(lines[2]!.split('\t')[6]).toBe('7');
-    expect(encodeTrades([])).toBe('');
+    expect(encodeTrades([])).toEqual([]);
+  });
+
+  it('cuts a large batch into chunks of whole lines, COPY_CHUNK_LINES each, in row order', () => {
+    const rows = Array.from({ length: COPY_CHUNK_LINES * 2 + 5 }, (_, i) => ({ ...base, signature: `Sig${i}`, errorCode: null, rawData: null }));
+    const chunks = encodeTrades(rows);
+    expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([COPY_CHUNK_LINES, COPY_CHUNK_LINES, 5]);
+    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
+    expect(chunks.join('').split('\n').slice(0, -1).map((l) => l.split('\t')[0])).toEqual(rows.map((r) => r.signature));
   });
 });
