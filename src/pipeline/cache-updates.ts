@@ -10,6 +10,13 @@ import type { CacheEvent, HotScoreUpdate, PriceUpdate, RedisBatch } from '../red
 import type { Batch, TradeRow } from './rows.js';
 
 export const ACTIVITY_HALF_LIFE_SLOTS = 150;
+/**
+ * Trades per `trade` announcement (~80 KB of JSON). A batch of 10,000 trades in one message was ~4 MB:
+ * more than a subscriber's default pub/sub output buffer allows for long (`client-output-buffer-limit
+ * pubsub 32mb 8mb 60`), and each such string cost the process fresh memory pages (~12 µs per 4 KB page
+ * fault on a VM) in the JSON, in ioredis' command text and again in the socket write.
+ */
+export const TRADES_PER_ANNOUNCEMENT = 200;
 const ACTIVITY_MAX_TOKENS = 100_000;
 
 interface Activity {
@@ -49,19 +56,23 @@ export function buildCacheUpdates(batch: Batch, activity: ActivityTracker): Redi
     if (token.discoverySource !== 'create_event') continue;
     events.push({ type: 'new_token', slot: token.slot, payload: { tokenId: token.id, mint: token.mint, platform: token.platform, symbol: token.symbol, name: token.name, creator: token.creator, signature: token.creationSignature } });
   }
-  const trades: Record<string, unknown>[] = [];
+  let trades: Record<string, unknown>[] = [];
   let newestSlot = 0n;
   for (const trade of batch.trades) {
     if (!trade.success) continue;
     trades.push(tradePayload(trade));
     if (trade.slot > newestSlot) newestSlot = trade.slot;
+    if (trades.length === TRADES_PER_ANNOUNCEMENT) {
+      events.push({ type: 'trade', slot: newestSlot, payload: { count: trades.length, trades } });
+      trades = [];
+    }
     if (trade.priceQuotePerToken === null) continue;
     hot.set(trade.tokenId, activity.record(trade.tokenId, trade.slot));
     const seen = newest.get(trade.tokenId);
     if (!seen || isLater(trade, seen)) newest.set(trade.tokenId, trade);
   }
-  // One announcement per committed batch carries all its trades: a message per trade cost more than
-  // the rest of the Redis work at thousands of trades per second.
+  // An announcement carries up to TRADES_PER_ANNOUNCEMENT trades of the committed batch, in order: a
+  // message per trade cost more than the rest of the Redis work at thousands of trades per second.
   if (trades.length > 0) events.push({ type: 'trade', slot: newestSlot, payload: { count: trades.length, trades } });
   for (const graduation of batch.graduations) {
     events.push({ type: 'graduation', slot: graduation.slot, payload: { tokenId: graduation.tokenId, kind: graduation.kind, signature: graduation.signature, ammPool: graduation.ammPool?.address ?? null, ammPlatform: graduation.ammPool?.platform ?? null } });

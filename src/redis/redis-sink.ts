@@ -1,6 +1,6 @@
 /**
- * The Redis sink: writes each committed batch into the cache, newer slot wins, one round trip per batch.
- * Redis is a cache, so an outage must slow nothing and lose nothing:
+ * The Redis sink: writes each committed batch into the cache (its keys in one pipelined round trip, newer
+ * slot wins), then publishes its announcements. Redis is a cache, so an outage must slow nothing and lose nothing:
  *
  *   connecting ──'ready'──► live            batches are written (one pipeline each)
  *   live ──'close' / a failed or timed-out write──► down   (`stale` true: Redis may come back empty)
@@ -18,7 +18,7 @@
 import { Redis } from 'ioredis';
 import { defineCacheCommands } from './commands.js';
 import { createKeyNames, DEFAULT_EVENTS_CHANNEL, type KeyNames } from './keys.js';
-import { queueBatch, splitSnapshot } from './queue-batch.js';
+import { announcements, queueKeyWrites, splitSnapshot } from './queue-batch.js';
 import type {
   RebuildSnapshot,
   RedisBatch,
@@ -210,13 +210,20 @@ function createClient(opts: RedisSinkOptions, commandTimeoutMs: number): Redis {
   });
 }
 
-/** Runs one pipeline for the batch; rejects if the connection failed or any command errored. */
+/**
+ * Writes the batch's keys in one pipeline, then publishes its announcements; rejects if the connection
+ * failed or any command errored. Publishing after the keys' replies keeps "a subscriber that reads on a
+ * message sees the new value" even on the first batch, when ioredis loads the scripts before sending.
+ */
 async function execBatch(client: Redis, keys: KeyNames, batch: RedisBatch, channel: string): Promise<void> {
   const pipeline = client.pipeline();
-  if (queueBatch(pipeline, keys, batch, channel) === 0) return;
-  const results = (await pipeline.exec()) ?? [];
-  const failed = results.find(([err]) => err);
-  if (failed?.[0]) throw failed[0];
+  if (queueKeyWrites(pipeline, keys, batch) > 0) {
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([err]) => err);
+    if (failed?.[0]) throw failed[0];
+  }
+  const messages = announcements(batch);
+  if (messages.length > 0) await Promise.all(messages.map((message) => client.publish(channel, message)));
 }
 
 function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTracker, buildCacheUpdates } from '../../../src/pipeline/cache-updates.js';
+import { ActivityTracker, buildCacheUpdates, TRADES_PER_ANNOUNCEMENT } from '../../../src/pipeline/cache-updates.js';
 import { emptyBatch, type TradeRow } from '../../../src/pipeline/rows.js';
 
 function trade(overrides: Partial<TradeRow>): TradeRow {
@@ -30,5 +30,20 @@ describe('buildCacheUpdates', () => {
     }]);
     expect(updates.events).toHaveLength(1);
     expect(updates.events?.[0]).toMatchObject({ type: 'trade', slot: 12n, payload: { count: 2 } });
+  });
+
+  it('announces the trades of a large batch in order, in messages of at most TRADES_PER_ANNOUNCEMENT', () => {
+    const batch = emptyBatch();
+    const total = TRADES_PER_ANNOUNCEMENT * 2 + 3;
+    for (let i = 0; i < total; i++) batch.trades.push(trade({ signature: `S${i}`, slot: BigInt(100 + Math.floor(i / 10)), success: i !== 5 }));
+    const messages = (buildCacheUpdates(batch, new ActivityTracker()).events ?? []).filter((e) => e.type === 'trade');
+    expect(messages.map((m) => m.payload['count'])).toEqual([TRADES_PER_ANNOUNCEMENT, TRADES_PER_ANNOUNCEMENT, 2]);
+    const signatures = messages.flatMap((m) => (m.payload['trades'] as { signature: string }[]).map((t) => t.signature));
+    expect(signatures).toEqual(batch.trades.filter((t) => t.success).map((t) => t.signature));
+    // Each message's slot is the newest slot among its trades.
+    for (const m of messages) {
+      const slots = (m.payload['trades'] as { signature: string }[]).map((t) => batch.trades.find((r) => r.signature === t.signature)!.slot);
+      expect(m.slot).toBe(slots.reduce((a, b) => (b > a ? b : a)));
+    }
   });
 });
