@@ -77,14 +77,18 @@ function runCandidate(c: Candidate, ctx: EventContext): EventOutcome {
   }
 }
 
+/** Candidates by invocation key. */
+type Groups = Map<number, { cpi: Candidate[]; log: Candidate[]; ix: Candidate[] }>;
+
+function groupOf(groups: Groups, key: number): { cpi: Candidate[]; log: Candidate[]; ix: Candidate[] } {
+  let g = groups.get(key);
+  if (g === undefined) groups.set(key, (g = { cpi: [], log: [], ix: [] }));
+  return g;
+}
+
 /** Successful transaction: CPI events, log events (deduplicated against CPI), instruction events. */
 function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: ChainTransaction): Candidate[] {
-  const groups = new Map<number, { cpi: Candidate[]; log: Candidate[]; ix: Candidate[] }>();
-  const groupOf = (key: number) => {
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { cpi: [], log: [], ix: [] }));
-    return g;
-  };
+  const groups: Groups = new Map();
   const instructions = tx.instructions;
   for (let i = 0; i < instructions.length; i += 1) {
     const ix = instructions[i] as ChainInstruction;
@@ -93,10 +97,10 @@ function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Cha
     if (ix.innerIndex !== null && readDiscriminator(ix.data) === EVENT_IX_TAG) {
       const parent = findParent(instructions, i) ?? ix;
       const c = candidate(decoder, parent, 'cpi', ix.data.subarray(8), null);
-      groupOf(c.key).cpi.push(c);
+      groupOf(groups, c.key).cpi.push(c);
     } else {
       const c = instructionCandidate(decoder, ix);
-      if (c !== null) groupOf(c.key).ix.push(c);
+      if (c !== null) groupOf(groups, c.key).ix.push(c);
     }
   }
   for (const le of readLogEvents(tx.logMessages, instructions, decoders)) {
@@ -106,7 +110,7 @@ function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Cha
     c.outerIndex = le.outerIndex;
     c.innerIndex = le.innerIndex;
     c.key = invocationKey(le.outerIndex, le.innerIndex);
-    groupOf(c.key).log.push(c);
+    groupOf(groups, c.key).log.push(c);
   }
   const out: Candidate[] = [];
   for (const key of [...groups.keys()].sort((a, b) => a - b)) {
