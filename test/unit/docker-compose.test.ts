@@ -3,6 +3,7 @@
  * exist, images are pinned, every long-running service has a health check and a restart policy, and
  * start-up order follows health (database healthy -> migrate done -> megatron).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,23 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toContain('npm run build');
-    expect(dockerfile).toContain('CMD ["node", "dist/src/main.js", "ingest"]');
+    expect(dockerfile).toContain('CMD ["node", "--min-semi-space-size=64", "dist/src/main.js", "ingest"]');
+  });
+
+  // Node refuses some V8 flags in NODE_OPTIONS (--min-semi-space-size is one): a container whose
+  // NODE_OPTIONS Node rejects would not start at all, and no test here can run the image.
+  it('gives Node only options it accepts, in NODE_OPTIONS and on the service command line', () => {
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const nodeOptions = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.replace(/^"|"$/g, '');
+    expect(nodeOptions).toBeDefined();
+    const withOptions = spawnSync(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_OPTIONS: nodeOptions }, encoding: 'utf8' });
+    expect(withOptions.stderr).toBe('');
+    expect(withOptions.status).toBe(0);
+    const command = services.megatron?.command ?? [];
+    const flags = command.slice(1, command.indexOf('dist/src/main.js'));
+    expect(flags).toContain('--min-semi-space-size=64');
+    const withFlags = spawnSync(process.execPath, [...flags, '-e', '0'], { encoding: 'utf8' });
+    expect(withFlags.stderr).toBe('');
+    expect(withFlags.status).toBe(0);
   });
 });
