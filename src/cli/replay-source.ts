@@ -11,9 +11,15 @@ import { createSignatureDedupe } from '../stream/signature-dedupe.js';
 import { isTransactionItem, transactionItem, type StreamItem } from '../stream/stream-item.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
 
+/** What the files held, as read (the summary the command prints is the pipeline's own status). */
 export interface ReplayCounts {
   files: number;
+  /**
+   * Transactions read. A recording's transactions are normalised later, by the pipeline (as on the live
+   * stream): one that fails there is counted here and in the pipeline's `quarantined`.
+   */
   transactions: number;
+  /** Inputs that could not be read at all (quarantined before the pipeline). */
   quarantined: number;
   slots: number;
 }
