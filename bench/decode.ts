@@ -12,10 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { SubscribeUpdate, type SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
 import bs58 from 'bs58';
 import { decodeTransaction } from '../src/decoders/index.js';
-import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../src/decoders/programs.js';
-import { normalizeYellowstoneTransaction } from '../src/decoders/transaction/from-yellowstone.js';
-import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../src/decoders/transaction/from-yellowstone-bytes.js';
-import type { NormalizeResult } from '../src/decoders/types.js';
+import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../src/contracts/programs.js';
+import { normalizeYellowstoneTransaction } from '../src/stream/normalize/from-yellowstone.js';
+import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../src/stream/normalize/from-yellowstone-bytes.js';
+import type { NormalizeResult } from '../src/contracts/chain-transaction.js';
 
 export interface BenchDecodeOptions {
   transactions?: number;

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPgPool } from '../src/postgres/pg-pool.js';
 import { writeBatch } from '../src/postgres/batch-writer.js';
-import { emptyBatch, type Batch } from '../src/pipeline/rows.js';
+import { emptyBatch, type Batch } from '../src/contracts/rows.js';
 import { listActiveTokens } from '../src/postgres/scores-repository.js';
 import { createMintFactsReader } from '../src/analytics/scoring/mint-facts-reader.js';
 import { readInputs, runScoring } from '../src/analytics/scoring/scoring-run.js';

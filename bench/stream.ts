@@ -7,8 +7,8 @@
 import { pathToFileURL } from 'node:url';
 import { decodeTransaction } from '../src/decoders/index.js';
 import { createSyntheticMarket } from '../src/simulate/synthetic-market.js';
-import { createBoundedQueue } from '../src/stream/bounded-queue.js';
-import { isTransactionItem, type StreamItem } from '../src/stream/stream-item.js';
+import { createBoundedQueue } from '../src/shared/bounded-queue.js';
+import { isTransactionItem, type StreamItem } from '../src/contracts/stream-item.js';
 import { materializeTransaction } from '../src/stream/update-mapper.js';
 import { createSilentLogger } from '../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../src/stream/yellowstone-source.js';

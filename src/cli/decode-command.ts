@@ -6,8 +6,9 @@
  */
 import { decodeTransaction } from '../decoders/index.js';
 import { eventToJson } from '../decoders/event-json.js';
-import type { NormalizeResult, QuarantineRecord } from '../decoders/types.js';
-import { readTransactionsFromText } from '../decoders/transaction/read-input.js';
+import type { NormalizeResult } from '../contracts/chain-transaction.js';
+import type { QuarantineRecord } from '../contracts/quarantine.js';
+import { readTransactionsFromText } from '../stream/normalize/read-input.js';
 import { readTransactionsFromPath } from '../stream/transaction-files.js';
 
 const USAGE = 'usage: megatron decode [--quarantine] <file|folder|-> ...';

@@ -3,7 +3,7 @@
  * itself finished so the app drains and stops.
  */
 import type { Source, SourceContext } from '../app.js';
-import { isTransactionItem, type StreamItem } from '../stream/stream-item.js';
+import { isTransactionItem, type StreamItem } from '../contracts/stream-item.js';
 
 export function createFiniteSource(produce: (push: (item: StreamItem) => Promise<void>, ctx: SourceContext) => Promise<void>): (ctx: SourceContext) => Source {
   return (ctx) => {

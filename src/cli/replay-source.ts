@@ -5,10 +5,10 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { readTransactionsFromPath } from '../stream/transaction-files.js';
-import type { BoundedQueue } from '../stream/bounded-queue.js';
+import type { BoundedQueue } from '../shared/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
 import { createSignatureDedupe } from '../stream/signature-dedupe.js';
-import { isTransactionItem, transactionItem, type StreamItem } from '../stream/stream-item.js';
+import { isTransactionItem, transactionItem, type StreamItem } from '../contracts/stream-item.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
 
 /** What the files held, as read (the summary the command prints is the pipeline's own status). */

@@ -11,7 +11,9 @@
 import { discriminatorHex, EVENT_IX_TAG, readDiscriminator } from './discriminator.js';
 import { decodeLogData, isLogDataOf, readLogEvents } from './log-events.js';
 import { makeEnvelope, type EventContext, type EventOutcome, type ProgramDecoder } from './program-decoder.js';
-import type { ChainInstruction, ChainTransaction, DecodedEvent, DecodeResult, EventSource, QuarantineRecord } from './types.js';
+import type { ChainInstruction, ChainTransaction } from '../contracts/chain-transaction.js';
+import type { DecodedEvent, DecodeResult, EventSource } from '../contracts/decoded-event.js';
+import type { QuarantineRecord } from '../contracts/quarantine.js';
 
 interface Candidate {
   decoder: ProgramDecoder;

@@ -2,7 +2,7 @@
  * The NDJSON / pub-sub shape of an event (docs/decode-format.md): u64/i64 as decimal strings, addresses
  * base58, `slot` as a number, then every field of the event (kind-specific keys and `extra`).
  */
-import type { DecodedEvent } from './types.js';
+import type { DecodedEvent } from '../contracts/decoded-event.js';
 
 const LEADING_KEYS = ['signature', 'slot', 'blockTime', 'success', 'program', 'kind', 'source', 'position'] as const;
 

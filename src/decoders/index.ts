@@ -7,10 +7,9 @@ import type { ProgramDecoder } from './program-decoder.js';
 import { pumpfunDecoder } from './pumpfun/index.js';
 import { pumpswapDecoder } from './pumpswap/index.js';
 import { raydiumLaunchpadDecoder } from './raydium-launchpad/index.js';
-import type { ChainTransaction, DecodeResult } from './types.js';
+import type { ChainTransaction } from '../contracts/chain-transaction.js';
+import type { DecodeResult } from '../contracts/decoded-event.js';
 
-export * from './types.js';
-export { DECODER_PROGRAMS } from './programs.js';
 
 const DECODERS: ReadonlyMap<string, ProgramDecoder> = new Map(
   [pumpfunDecoder, raydiumLaunchpadDecoder, pumpswapDecoder].map((d) => [d.programId, d]));

@@ -5,7 +5,7 @@
  * events get the same position as their self-CPI twins. Without instructions (bare log snippets) the
  * position falls back to counting invoke lines.
  */
-import type { ChainInstruction } from './types.js';
+import type { ChainInstruction } from '../contracts/chain-transaction.js';
 
 export interface LogEvent {
   programId: string;

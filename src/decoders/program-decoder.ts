@@ -3,7 +3,8 @@
  * 8-byte discriminator is read by the module) and an instruction reader (name, attempted trade,
  * instruction-derived events such as LaunchLab migrations).
  */
-import type { ChainInstruction, ChainTransaction, DecodedEvent, EventBase, EventSource, ProgramName, TradeEvent } from './types.js';
+import type { ChainInstruction, ChainTransaction } from '../contracts/chain-transaction.js';
+import type { DecodedEvent, EventBase, EventSource, ProgramName, TradeEvent } from '../contracts/decoded-event.js';
 
 /** Fields every event gets from its transaction and position; the module adds kind, layout, fields. */
 export type EventEnvelope = Omit<EventBase, 'kind' | 'layout' | 'trailingBytes'>;

@@ -9,7 +9,7 @@
  * (Pump.fun events have one) or go to quarantine. Memory is bounded by the slots held; what is held is
  * the stream's item (for the live stream, the update's bytes), not a normalised transaction.
  */
-import type { TransactionItem } from '../stream/stream-item.js';
+import type { TransactionItem } from '../contracts/stream-item.js';
 
 /** Receives each transaction the gate lets through, with its slot's block time (null: not known). */
 export type ReleaseTransaction = (item: TransactionItem, blockTime: number | null) => void;

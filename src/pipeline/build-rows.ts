@@ -8,14 +8,16 @@
  * completes it. With `holders` on, the tracked token accounts' post balances become holder rows
  * (holder-rows.ts). Pure given the registry: no I/O, no clock.
  */
-import type { ChainTransaction, CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, QuarantineRecord, TradeEvent } from '../decoders/types.js';
-import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../decoders/programs.js';
+import type { ChainTransaction } from '../contracts/chain-transaction.js';
+import type { CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, TradeEvent } from '../contracts/decoded-event.js';
+import type { QuarantineRecord } from '../contracts/quarantine.js';
+import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../contracts/programs.js';
 import { poolIdOf, tokenIdOf } from './ids.js';
 import { DEFAULT_TOKEN_DECIMALS, decimalsOf } from './quote-mints.js';
 import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js';
 import { tradeRow, tradeState } from './trade-rows.js';
 import { addHolderRows } from './holder-rows.js';
-import type { Batch, Platform, TokenRow } from './rows.js';
+import type { Batch, Platform, TokenRow } from '../contracts/rows.js';
 import type { TokenInfo, TokenRegistry } from './token-registry.js';
 
 export interface BuildOptions {

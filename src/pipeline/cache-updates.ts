@@ -6,8 +6,8 @@
  * that halves every `ACTIVITY_HALF_LIFE_SLOTS` (~1 minute of slots), computed from slots so that a
  * replay computes the same numbers.
  */
-import type { CacheEvent, HotScoreUpdate, PriceUpdate, RedisBatch } from '../redis/types.js';
-import type { Batch, TradeRow } from './rows.js';
+import type { CacheEvent, HotScoreUpdate, PriceUpdate, RedisBatch } from '../contracts/cache-batch.js';
+import type { Batch, TradeRow } from '../contracts/rows.js';
 
 export const ACTIVITY_HALF_LIFE_SLOTS = 150;
 /**

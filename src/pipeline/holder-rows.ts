@@ -15,9 +15,10 @@
  * - owners that are not holders are classified (`classifyOwner`) and kept, never counted.
  * Pure given the registry: no I/O, no clock.
  */
-import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_AMM_V4_PROGRAM_ID, RAYDIUM_CPMM_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../decoders/programs.js';
-import type { ChainTokenBalance, ChainTransaction, DecodedEvent } from '../decoders/types.js';
-import type { Batch, HolderKind } from './rows.js';
+import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_AMM_V4_PROGRAM_ID, RAYDIUM_CPMM_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../contracts/programs.js';
+import type { ChainTokenBalance, ChainTransaction } from '../contracts/chain-transaction.js';
+import type { DecodedEvent } from '../contracts/decoded-event.js';
+import type { Batch, HolderKind } from '../contracts/rows.js';
 import type { TokenRegistry } from './token-registry.js';
 
 /** Owns the base and quote vaults of every LaunchLab pool. */

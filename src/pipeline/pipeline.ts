@@ -19,15 +19,16 @@
  * before, and always below a slot whose transactions still wait for their block time (block-time-gate.ts).
  * It is written in the batch's own database transaction (see postgres/batch-writer.ts).
  */
-import type { ChainTransaction, DecodeResult } from '../decoders/types.js';
-import type { StreamItem, TransactionItem } from '../stream/stream-item.js';
+import type { ChainTransaction } from '../contracts/chain-transaction.js';
+import type { DecodeResult } from '../contracts/decoded-event.js';
+import type { StreamItem, TransactionItem } from '../contracts/stream-item.js';
 import { materializeTransaction } from '../stream/update-mapper.js';
-import type { BoundedQueue } from '../stream/bounded-queue.js';
-import type { RedisBatch } from '../redis/types.js';
+import type { BoundedQueue } from '../shared/bounded-queue.js';
+import type { RedisBatch } from '../contracts/cache-batch.js';
 import { sleep } from '../shared/time.js';
 import { addTransactionRows } from './build-rows.js';
 import { ActivityTracker, buildCacheUpdates } from './cache-updates.js';
-import { emptyBatch, type Batch, type BatchResult } from './rows.js';
+import { emptyBatch, type Batch, type BatchResult } from '../contracts/rows.js';
 import { TokenRegistry } from './token-registry.js';
 import { BlockTimeGate } from './block-time-gate.js';
 import type { PipelineMetrics, PipelineLogger } from './pipeline-deps.js';

@@ -2,11 +2,11 @@
  * Pool rows: the launch pool of a token (Pump.fun bonding curve, LaunchLab pool state) and the AMM
  * pool it graduates to (PumpSwap, Raydium AMM v4, Raydium CPMM).
  */
-import type { MigrateEvent } from '../decoders/types.js';
-import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_AMM_V4_PROGRAM_ID, RAYDIUM_CPMM_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../decoders/programs.js';
+import type { MigrateEvent } from '../contracts/decoded-event.js';
+import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_AMM_V4_PROGRAM_ID, RAYDIUM_CPMM_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../contracts/programs.js';
 import { priceQuotePerToken } from './decimal.js';
 import { poolIdOf } from './ids.js';
-import type { PoolPlatform, PoolRow } from './rows.js';
+import type { PoolPlatform, PoolRow } from '../contracts/rows.js';
 import type { TokenInfo } from './token-registry.js';
 
 /** What a create event tells about the launch pool beyond the token. */

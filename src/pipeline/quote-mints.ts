@@ -2,7 +2,7 @@
  * Decimals of the quote mints the launchpads pair against, and how to learn a mint's decimals from a
  * transaction's own token balances when it is not one of them.
  */
-import { WSOL_MINT, type ChainTransaction } from '../decoders/types.js';
+import { WSOL_MINT, type ChainTransaction } from '../contracts/chain-transaction.js';
 
 const KNOWN_DECIMALS: ReadonlyMap<string, number> = new Map([
   [WSOL_MINT, 9],

@@ -3,7 +3,7 @@
  * It spares a token/pool upsert per trade: a token's row is sent once per process lifetime (and again
  * after eviction, which the database absorbs with its idempotent upserts). Bounded LRU.
  */
-import type { Platform } from './rows.js';
+import type { Platform } from '../contracts/rows.js';
 
 export interface TokenInfo {
   tokenId: string;

@@ -3,9 +3,9 @@
  * Amounts: buy = quote in, tokens out; sell = tokens in, quote out. Raw values stay bigint; the
  * normalised amounts and prices are exact decimal strings (see decimal.ts).
  */
-import type { TradeEvent } from '../decoders/types.js';
+import type { TradeEvent } from '../contracts/decoded-event.js';
 import { divideToDecimal, priceQuotePerToken, priceRawPerRaw, scaleAmount } from './decimal.js';
-import type { PoolStateRow, TradeRow } from './rows.js';
+import type { PoolStateRow, TradeRow } from '../contracts/rows.js';
 import type { TokenInfo } from './token-registry.js';
 
 /** Tokens a Pump.fun curve sells before it completes (793.1 M with 6 decimals). */

@@ -9,8 +9,8 @@
  * the database's reason; every other row commits. Other errors (connection, deadlock) are thrown for
  * the caller to retry the whole batch.
  */
-import type { QuarantineRecord } from '../decoders/types.js';
-import type { Batch, BatchResult } from '../pipeline/rows.js';
+import type { QuarantineRecord } from '../contracts/quarantine.js';
+import type { Batch, BatchResult } from '../contracts/rows.js';
 import { applyGraduations } from './graduations-repository.js';
 import { withTransaction, type PgClient, type PgPool } from './pg-pool.js';
 import { applyPoolStates, mergePoolRows, upsertPools } from './pools-repository.js';

@@ -4,7 +4,7 @@
  * the last 10 minutes, hot scores from the last minute's trades, scores of the last 5 minutes, signals
  * of the last hour that have not exited.
  */
-import type { ActiveSignalUpdate, HotScoreUpdate, PriceUpdate, RebuildSnapshot, TokenScoreUpdate } from '../redis/types.js';
+import type { ActiveSignalUpdate, HotScoreUpdate, PriceUpdate, RebuildSnapshot, TokenScoreUpdate } from '../contracts/cache-batch.js';
 import type { Queryable } from './pg-pool.js';
 
 const LATEST_PRICES_SQL = `

@@ -10,7 +10,7 @@
  * (`refreshFiveMinuteCandles`, every CANDLE_5M_REFRESH_INTERVAL_MS). A refresh reads a bucket's whole
  * history, so the 5m one, reading five times as many trades, runs less often (see migration 1767231360000).
  */
-import type { TradeRow } from '../pipeline/rows.js';
+import type { TradeRow } from '../contracts/rows.js';
 import type { PgPool, Queryable } from './pg-pool.js';
 import { withTransaction } from './pg-pool.js';
 

@@ -3,7 +3,7 @@
  * by block time), the curve becomes 'complete' or 'migrated', and a migration links the curve to its
  * new AMM pool. Replays change nothing.
  */
-import type { GraduationRow } from '../pipeline/rows.js';
+import type { GraduationRow } from '../contracts/rows.js';
 import type { Queryable } from './pg-pool.js';
 import { toIso } from './sql-values.js';
 

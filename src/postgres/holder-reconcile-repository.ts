@@ -4,7 +4,7 @@
  * slot stays (it is newer), one from that slot or before is replaced. With a COMPLETE reading, an account
  * we hold with a positive balance that the node no longer lists was emptied and closed: it becomes 0.
  */
-import type { HolderKind } from '../pipeline/rows.js';
+import type { HolderKind } from '../contracts/rows.js';
 import { withTransaction, type PgPool, type Queryable } from './pg-pool.js';
 import { applyAccountBalances, END_OF_SLOT_TX_INDEX, type AccountBalanceInput } from './holders-repository.js';
 

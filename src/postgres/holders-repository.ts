@@ -9,7 +9,7 @@
  * `first_seen` of an owner is when its balance last went from 0 (or nothing) to positive: the start of
  * its current holding period (diamond hands read it).
  */
-import type { HolderAccountRow } from '../pipeline/rows.js';
+import type { HolderAccountRow } from '../contracts/rows.js';
 import type { Queryable } from './pg-pool.js';
 import { columnsOf, toIso } from './sql-values.js';
 

@@ -3,7 +3,7 @@
  * and progress after trades (newer (slot, tx_index) wins, so a replay or a late batch never moves a
  * pool backwards), and graduation state.
  */
-import type { PoolRow, PoolStateRow } from '../pipeline/rows.js';
+import type { PoolRow, PoolStateRow } from '../contracts/rows.js';
 import type { Queryable } from './pg-pool.js';
 import { fillNulls } from './tokens-repository.js';
 import { columnsOf, toText } from './sql-values.js';

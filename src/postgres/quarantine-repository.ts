@@ -2,7 +2,7 @@
  * Quarantine writes: undecodable input and rows the database rejected, with raw bytes and reason.
  * The table's content key makes a replay bump `count` instead of adding a row.
  */
-import type { QuarantineRecord } from '../decoders/types.js';
+import type { QuarantineRecord } from '../contracts/quarantine.js';
 import type { Queryable } from './pg-pool.js';
 
 const UPSERT_QUARANTINE_SQL = `

@@ -4,7 +4,7 @@
  * the newest `ingested` row while ranges are contiguous, so it holds a row per interruption, not per
  * batch. Runs inside the batch's database transaction.
  */
-import type { Checkpoint } from '../pipeline/rows.js';
+import type { Checkpoint } from '../contracts/rows.js';
 import type { Queryable } from './pg-pool.js';
 import { saveCheckpoint } from './checkpoint-repository.js';
 import { LIST_OVERLAPS_SQL, recordCoverage } from './slot-coverage-repository.js';

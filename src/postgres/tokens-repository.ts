@@ -3,7 +3,7 @@
  * that fills what the row lacks (a token discovered through a trade is completed by its late create
  * event) and touches nothing when a replay brings nothing new.
  */
-import type { TokenRow } from '../pipeline/rows.js';
+import type { TokenRow } from '../contracts/rows.js';
 import type { Queryable } from './pg-pool.js';
 import { columnsOf, toIso, toJson, toText } from './sql-values.js';
 

@@ -5,7 +5,7 @@
  * the slot in progress at a crash, a duplicate inside the batch) is it rolled back and written again
  * through a staging table and `insert ... on conflict do nothing`.
  */
-import type { TradeRow } from '../pipeline/rows.js';
+import type { TradeRow } from '../contracts/rows.js';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';

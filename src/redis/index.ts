@@ -1,6 +1,6 @@
 /**
  * The Redis sink: prices, scores, hot set and signals in the cache, announcements on pub/sub. The only
- * folder that imports ioredis; the pipeline imports `./types.js` alone.
+ * folder that imports ioredis. The batch it writes is a contract (contracts/cache-batch.ts).
  */
 export * from './types.js';
 export { createRedisSink, type RedisSinkOptions } from './redis-sink.js';

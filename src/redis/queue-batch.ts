@@ -18,7 +18,7 @@ import {
   serializePrice,
   serializeTokenScore,
 } from './serialize.js';
-import type { HotScoreUpdate, RedisBatch } from './types.js';
+import type { HotScoreUpdate, RedisBatch } from '../contracts/cache-batch.js';
 
 /** Position arguments for entries ordered by slot only (scores, signals). */
 const NO_INDEX = -1;

@@ -19,14 +19,8 @@ import { Redis } from 'ioredis';
 import { defineCacheCommands } from './commands.js';
 import { createKeyNames, DEFAULT_EVENTS_CHANNEL, type KeyNames } from './keys.js';
 import { announcements, queueKeyWrites, splitSnapshot } from './queue-batch.js';
-import type {
-  RebuildSnapshot,
-  RedisBatch,
-  RedisSink,
-  RedisSinkLogger,
-  RedisSinkMetrics,
-  RedisSinkStatus,
-} from './types.js';
+import type { RebuildSnapshot, RedisBatch } from '../contracts/cache-batch.js';
+import type { RedisSink, RedisSinkLogger, RedisSinkMetrics, RedisSinkStatus } from './types.js';
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 const DEFAULT_BATCH_TIMEOUT_MS = 1_000;

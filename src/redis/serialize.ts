@@ -3,12 +3,7 @@
  * (snake_case); every value also carries the chain position it reflects so the Lua scripts can refuse
  * an older write. Exact numbers (prices, volumes, slots) are decimal strings.
  */
-import type {
-  ActiveSignalUpdate,
-  CacheEvent,
-  PriceUpdate,
-  TokenScoreUpdate,
-} from './types.js';
+import type { ActiveSignalUpdate, CacheEvent, PriceUpdate, TokenScoreUpdate } from '../contracts/cache-batch.js';
 
 /** `price:current:{token_id}` value. */
 export function serializePrice(update: PriceUpdate): string {

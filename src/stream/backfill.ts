@@ -9,11 +9,11 @@
  * same items the live stream enqueues; slot items are not emitted (the live stream owns checkpoints).
  */
 import { PublicKey } from '@solana/web3.js';
-import { normalizeRpcBlock, normalizeRpcTransaction } from '../decoders/transaction/from-rpc.js';
-import type { NormalizeResult } from '../decoders/types.js';
-import type { RateLimiter } from './rate-limiter.js';
-import { createRpcClient, RpcError, type RpcClient } from './rpc-client.js';
-import { transactionItem, type StreamItem } from './stream-item.js';
+import { normalizeRpcBlock, normalizeRpcTransaction } from './normalize/from-rpc.js';
+import type { NormalizeResult } from '../contracts/chain-transaction.js';
+import type { RateLimiter } from '../rpc/rate-limiter.js';
+import { createRpcClient, RpcError, type RpcClient } from '../rpc/rpc-client.js';
+import { transactionItem, type StreamItem } from '../contracts/stream-item.js';
 import { listDecoderProgramIds } from './subscribe-request.js';
 
 export type BackfillStrategy = 'signatures' | 'blocks';

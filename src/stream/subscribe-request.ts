@@ -5,7 +5,7 @@
  * block meta for each slot's block time.
  */
 import { CommitmentLevel, type SubscribeRequest } from '@triton-one/yellowstone-grpc';
-import { DECODER_PROGRAMS } from '../decoders/index.js';
+import { DECODER_PROGRAMS } from '../contracts/programs.js';
 
 export type CommitmentName = 'processed' | 'confirmed' | 'finalized';
 

@@ -5,8 +5,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { NormalizeResult } from '../decoders/types.js';
-import { isObject, readTransactionsFromText, type RpcHints } from '../decoders/transaction/read-input.js';
+import type { NormalizeResult } from '../contracts/chain-transaction.js';
+import { isObject, readTransactionsFromText, type RpcHints } from './normalize/read-input.js';
 
 const BLOCK_FILE_SLOT = /block[_-](\d+)/;
 

@@ -6,12 +6,13 @@
  * quarantine record holding them; nothing here throws.
  */
 import { SlotStatus } from '@triton-one/yellowstone-grpc';
-import type { NormalizeResult, QuarantineRecord } from '../decoders/types.js';
-import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope, type UpdateEnvelope } from '../decoders/transaction/from-yellowstone-bytes.js';
+import type { NormalizeResult } from '../contracts/chain-transaction.js';
+import type { QuarantineRecord } from '../contracts/quarantine.js';
+import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope, type UpdateEnvelope } from './normalize/from-yellowstone-bytes.js';
 import type { SignatureDedupe } from './signature-dedupe.js';
-import type { NormalizeYellowstone, SlotStatusName, StreamItem, TransactionItem } from './stream-item.js';
+import type { NormalizeYellowstone, SlotStatusName, StreamItem, TransactionItem } from '../contracts/stream-item.js';
 
-export type { NormalizeYellowstone } from './stream-item.js';
+export type { NormalizeYellowstone } from '../contracts/stream-item.js';
 
 const SLOT_STATUS_NAMES: Record<number, SlotStatusName> = {
   [SlotStatus.SLOT_PROCESSED]: 'processed',

@@ -20,13 +20,13 @@
  * Updates arrive as protobuf bytes and are read without the generated decoder (see subscription.ts).
  */
 import type { ChannelOptions } from '@triton-one/yellowstone-grpc';
-import type { BoundedQueue } from './bounded-queue.js';
-import { computeBackoffDelayMs } from './backoff.js';
+import type { BoundedQueue } from '../shared/bounded-queue.js';
+import { computeBackoffDelayMs } from '../shared/backoff.js';
 import { openSubscription, type Subscription } from './subscription.js';
 import { describeErrorChain, parseReplayUnavailable } from './out-of-range.js';
 import { untilAborted } from '../shared/abort.js';
 import { createSignatureDedupe } from './signature-dedupe.js';
-import type { StreamItem } from './stream-item.js';
+import type { StreamItem } from '../contracts/stream-item.js';
 import type { StreamLogger } from './stream-logger.js';
 import type { CommitmentName } from './subscribe-request.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from './update-mapper.js';

@@ -3,8 +3,8 @@
  * like the real sources), then reports itself finished.
  */
 import type { Source, SourceContext } from '../../src/app.js';
-import type { ChainTransaction } from '../../src/decoders/types.js';
-import { isTransactionItem, transactionItem, type StreamItem } from '../../src/stream/stream-item.js';
+import type { ChainTransaction } from '../../src/contracts/chain-transaction.js';
+import { isTransactionItem, transactionItem, type StreamItem } from '../../src/contracts/stream-item.js';
 
 export function createArraySource(items: readonly StreamItem[]): (ctx: SourceContext) => Source {
   return (ctx) => {

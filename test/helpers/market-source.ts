@@ -7,7 +7,7 @@ import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import type { Source, SourceContext } from '../../src/app.js';
 import { createSignatureDedupe } from '../../src/stream/signature-dedupe.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../src/stream/update-mapper.js';
-import { QueueClosedError } from '../../src/stream/bounded-queue.js';
+import { QueueClosedError } from '../../src/shared/bounded-queue.js';
 import { createSyntheticMarket, type SyntheticSlot } from '../../src/simulate/synthetic-market.js';
 import { sleep } from '../../src/shared/time.js';
 

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import bs58 from 'bs58';
-import { normalizeRpcTransaction } from '../../src/decoders/transaction/from-rpc.js';
+import { normalizeRpcTransaction } from '../../src/stream/normalize/from-rpc.js';
 
 interface StoredTransaction {
   signature: string;

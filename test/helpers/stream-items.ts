@@ -1,5 +1,5 @@
-import type { ChainTransaction } from '../../src/decoders/types.js';
-import { isTransactionItem, type StreamItem } from '../../src/stream/stream-item.js';
+import type { ChainTransaction } from '../../src/contracts/chain-transaction.js';
+import { isTransactionItem, type StreamItem } from '../../src/contracts/stream-item.js';
 import { materializeTransaction } from '../../src/stream/update-mapper.js';
 
 /** The transaction a stream item carries, normalised as the pipeline would (null for other items); throws if it would be quarantined. */

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgPool, type PgPool } from '../../src/postgres/pg-pool.js';
 import { poolIdOf, tokenIdOf } from '../../src/pipeline/ids.js';
-import { emptyBatch, type Batch, type TradeRow } from '../../src/pipeline/rows.js';
+import { emptyBatch, type Batch, type TradeRow } from '../../src/contracts/rows.js';
 import { createMigratedDatabase, type TestDatabase } from './database.js';
 
 export const WSOL = 'So11111111111111111111111111111111111111112';

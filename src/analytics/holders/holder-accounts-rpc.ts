@@ -10,8 +10,8 @@
  * Bytes are parsed by token-account-layout.ts (mint 0..32, owner 32..64, amount u64 LE at 64).
  */
 import { Connection, PublicKey } from '@solana/web3.js';
-import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../decoders/programs.js';
-import { createRateLimitedFetch, createTokenBucket } from '../../stream/rate-limiter.js';
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';
+import { createRateLimitedFetch, createTokenBucket } from '../../rpc/rate-limiter.js';
 import { parseTokenAccount, TOKEN_ACCOUNT_SIZE } from './token-account-layout.js';
 
 export interface RpcTokenAccount {

@@ -4,7 +4,7 @@
  *   1 initialized, 2 frozen); a Token-2022 account longer than 165 bytes has its account type at 165
  *   (2 = Account). Pure: bytes in, value or null out (never throws).
  */
-import { encodeBase58 } from '../../decoders/base58.js';
+import { encodeBase58 } from '../../shared/base58.js';
 
 export const TOKEN_ACCOUNT_SIZE = 165;
 const ACCOUNT_TYPE_OFFSET = 165;

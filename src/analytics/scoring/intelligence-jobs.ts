@@ -11,8 +11,8 @@
 import type { Config } from '../../config.js';
 import type { PgPool } from '../../postgres/pg-pool.js';
 import { listActiveTokens } from '../../postgres/scores-repository.js';
-import type { RedisBatch } from '../../redis/types.js';
-import { createRpcClient } from '../../stream/rpc-client.js';
+import type { RedisBatch } from '../../contracts/cache-batch.js';
+import { createRpcClient } from '../../rpc/rpc-client.js';
 import { trainGraduationModel } from '../ml/train-graduation-model.js';
 import { createPeriodicJob, type JobLogger, type PeriodicJob } from '../periodic-job.js';
 import { runSignalTracking } from '../signals/signal-tracking-run.js';

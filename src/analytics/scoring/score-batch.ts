@@ -3,7 +3,7 @@
  * the Redis cache learns from it: `token:score:{id}` (5 min), `tokens:hot` ranked by effective score
  * (1 min), each carrying the slot of the newest trade the score saw and the time it was calculated.
  */
-import type { RedisBatch } from '../../redis/types.js';
+import type { RedisBatch } from '../../contracts/cache-batch.js';
 import { predictGraduation, type GraduationModel } from '../ml/graduation-model.js';
 import type { ScoringInputs } from './scoring-inputs.js';
 import { scoreToken, type TokenScoreRow } from './score-token.js';

@@ -7,7 +7,7 @@ import type { Queryable } from '../../postgres/pg-pool.js';
 import { readScoringInputs, insertTokenScores } from '../../postgres/scores-repository.js';
 import { insertSignals, listOpenBuys } from '../../postgres/signals-repository.js';
 import { readActiveModel } from '../../postgres/models-repository.js';
-import type { RedisBatch } from '../../redis/types.js';
+import type { RedisBatch } from '../../contracts/cache-batch.js';
 import { GRADUATION_MODEL_NAME, graduationModelFromStored, type GraduationModel } from '../ml/graduation-model.js';
 import { buildSignalCacheBatch, buildSignals } from '../signals/signal-batch.js';
 import { closeBuys } from '../signals/signal-tracking-run.js';

@@ -4,7 +4,7 @@
  * the slot the score reflects.
  */
 import { randomUUID } from 'node:crypto';
-import type { RedisBatch } from '../../redis/types.js';
+import type { RedisBatch } from '../../contracts/cache-batch.js';
 import type { ScoringInputs } from '../scoring/scoring-inputs.js';
 import type { TokenScoreRow } from '../scoring/score-token.js';
 import type { NewSignalRow } from '../../postgres/signals-repository.js';

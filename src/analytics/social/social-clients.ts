@@ -6,7 +6,7 @@
  * - Telegram Bot API: `GET /bot{token}/getChatMemberCount?chat_id=@name` → `{ ok, result: number }`.
  * A source that is not configured, fails or answers nonsense gives null; the caller lowers confidence.
  */
-import { createRateLimitedFetch, createTokenBucket } from '../../stream/rate-limiter.js';
+import { createRateLimitedFetch, createTokenBucket } from '../../rpc/rate-limiter.js';
 import { fetchBounded } from './bounded-fetch.js';
 
 const API_MAX_BYTES = 256 * 1024;

@@ -5,8 +5,9 @@
  */
 import { BorshReader } from '../borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
-import { PUMPSWAP_PROGRAM_ID } from '../programs.js';
-import { WSOL_MINT, type CompleteEvent, type MigrateEvent } from '../types.js';
+import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';
+import { WSOL_MINT } from '../../contracts/chain-transaction.js';
+import { type CompleteEvent, type MigrateEvent } from '../../contracts/decoded-event.js';
 
 const DEFAULT_PUBKEY = '11111111111111111111111111111111';
 

@@ -5,8 +5,9 @@
  */
 import { BorshReader } from '../borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
-import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../programs.js';
-import { WSOL_MINT, type CreateEvent } from '../types.js';
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';
+import { WSOL_MINT } from '../../contracts/chain-transaction.js';
+import { type CreateEvent } from '../../contracts/decoded-event.js';
 import { sanitizeText } from '../sanitize-text.js';
 
 const DEFAULT_PUBKEY = '11111111111111111111111111111111';

@@ -1,8 +1,8 @@
 /** Pump.fun (6EF8…F6P): routes events by discriminator; reads trade instructions of failed transactions. */
 import { readDiscriminator } from '../discriminator.js';
 import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
-import { PUMPFUN_PROGRAM_ID } from '../programs.js';
-import type { ChainInstruction } from '../types.js';
+import { PUMPFUN_PROGRAM_ID } from '../../contracts/programs.js';
+import type { ChainInstruction } from '../../contracts/chain-transaction.js';
 import { decodePumpCompleteEvent, decodePumpMigrationEvent } from './complete-events.js';
 import { decodePumpCreateEvent } from './create-event.js';
 import { PUMP_EVENT, PUMP_IGNORED_EVENTS, PUMP_INSTRUCTIONS } from './discriminators.js';

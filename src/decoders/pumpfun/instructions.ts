@@ -4,7 +4,8 @@
  */
 import { BorshReader } from '../borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
-import { WSOL_MINT, type ChainInstruction, type TradeEvent } from '../types.js';
+import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';
+import { type TradeEvent } from '../../contracts/decoded-event.js';
 import { PUMP_TRADE_V1_ACCOUNTS, PUMP_TRADE_V2_ACCOUNTS } from './trade-event.js';
 
 /** Per instruction: is it a buy, and which argument is the token side (first or second u64). */

@@ -7,7 +7,8 @@
  */
 import { BorshReader } from '../borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
-import { WSOL_MINT, type TradeEvent } from '../types.js';
+import { WSOL_MINT } from '../../contracts/chain-transaction.js';
+import { type TradeEvent } from '../../contracts/decoded-event.js';
 
 const DEFAULT_PUBKEY = '11111111111111111111111111111111';
 const MAX_IX_NAME_BYTES = 64;

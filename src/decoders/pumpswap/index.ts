@@ -7,8 +7,9 @@
 import { BorshReader } from '../borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
 import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
-import { PUMPSWAP_PROGRAM_ID } from '../programs.js';
-import { WSOL_MINT, type PoolCreateEvent, type TradeEvent } from '../types.js';
+import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';
+import { WSOL_MINT } from '../../contracts/chain-transaction.js';
+import { type PoolCreateEvent, type TradeEvent } from '../../contracts/decoded-event.js';
 
 const BUY_EVENT = discriminatorFromHex('67 f4 52 1f 2c f5 77 77');
 const SELL_EVENT = discriminatorFromHex('3e 2f 37 0a a5 03 dc 2a');

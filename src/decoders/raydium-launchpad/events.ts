@@ -7,7 +7,8 @@
 import { BorshReader, TruncatedError } from '../borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
 import { sanitizeText } from '../sanitize-text.js';
-import { WSOL_MINT, type PoolCreateEvent, type TradeEvent } from '../types.js';
+import { WSOL_MINT } from '../../contracts/chain-transaction.js';
+import { type PoolCreateEvent, type TradeEvent } from '../../contracts/decoded-event.js';
 
 const TRADE_V1_BYTES = 138;
 const TRADE_V2_NO_EXACT_IN_BYTES = 146;

@@ -1,7 +1,7 @@
 /** Raydium LaunchLab (LanMV9…uj): events by discriminator, attempted trades, instruction-only migrations. */
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
 import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
-import { RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../programs.js';
+import { RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../contracts/programs.js';
 import { decodeLaunchpadPoolCreateEvent, decodeLaunchpadTradeEvent } from './events.js';
 import { launchpadInstructionName, readLaunchpadAttemptedTrade, readLaunchpadMigration } from './instructions.js';
 

@@ -7,7 +7,8 @@
 import { BorshReader } from '../borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
 import type { EventContext } from '../program-decoder.js';
-import { WSOL_MINT, type ChainInstruction, type MigrateEvent, type TradeEvent } from '../types.js';
+import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';
+import { type MigrateEvent, type TradeEvent } from '../../contracts/decoded-event.js';
 import { LAUNCHPAD_TRADE_ACCOUNTS } from './events.js';
 
 const NAMES = new Map<bigint, string>(

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../src/app.js';
 import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
-import type { ChainTransaction } from '../../../src/decoders/types.js';
+import type { ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { FIXTURES_DIR, fixturesMissingReason } from '../../helpers/fixtures.js';
 import { createArraySource, transactionItems } from '../../helpers/array-source.js';

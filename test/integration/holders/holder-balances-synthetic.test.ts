@@ -7,11 +7,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../src/app.js';
-import type { ChainTransaction } from '../../../src/decoders/types.js';
+import type { ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
 import { TOKEN_TOTAL_SUPPLY_RAW } from '../../../src/simulate/bonding-curve.js';
 import { createSignatureDedupe } from '../../../src/stream/signature-dedupe.js';
-import type { StreamItem } from '../../../src/stream/stream-item.js';
+import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../../src/stream/update-mapper.js';
 import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../src/app.js';
 import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
-import type { ChainTransaction } from '../../../src/decoders/types.js';
+import type { ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 import { tokenIdOf } from '../../../src/pipeline/ids.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { snapshotTables } from '../../helpers/table-snapshot.js';

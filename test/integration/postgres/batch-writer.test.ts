@@ -8,7 +8,7 @@ import { writeBatch } from '../../../src/postgres/batch-writer.js';
 import type { PgPool } from '../../../src/postgres/pg-pool.js';
 import { commitStreamProgress } from '../../../src/postgres/stream-commit.js';
 import { poolIdOf, tokenIdOf } from '../../../src/pipeline/ids.js';
-import type { Batch, TradeRow } from '../../../src/pipeline/rows.js';
+import type { Batch, TradeRow } from '../../../src/contracts/rows.js';
 import { curveBatch, useWriterDatabase, WSOL } from '../../helpers/writer-fixtures.js';
 
 const MINT = 'Mint111111111111111111111111111111111111111';

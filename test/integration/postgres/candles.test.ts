@@ -10,7 +10,7 @@ import { writeBatch } from '../../../src/postgres/batch-writer.js';
 import { refreshFiveMinuteCandles, refreshMinuteCandles } from '../../../src/postgres/candles-repository.js';
 import type { PgPool } from '../../../src/postgres/pg-pool.js';
 import { poolIdOf, tokenIdOf } from '../../../src/pipeline/ids.js';
-import type { Batch, TradeRow } from '../../../src/pipeline/rows.js';
+import type { Batch, TradeRow } from '../../../src/contracts/rows.js';
 import { curveBatch, useWriterDatabase, WSOL } from '../../helpers/writer-fixtures.js';
 
 const MINT = 'CandleMint111111111111111111111111111111111';

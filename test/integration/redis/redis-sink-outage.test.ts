@@ -6,7 +6,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createRedisSink, type RebuildSnapshot, type RedisSink } from '../../../src/redis/index.js';
+import { createRedisSink, type RedisSink } from '../../../src/redis/index.js';
+import { type RebuildSnapshot } from '../../../src/contracts/cache-batch.js';
 import { createMetrics } from '../../../src/shared/metrics.js';
 import {
   findFreePort, killRedisServer, makePrice, readJson, silentLogger, startRedisServer, waitFor,

@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createRedisSink, type RedisBatch, type RedisSink } from '../../../src/redis/index.js';
+import { createRedisSink, type RedisSink } from '../../../src/redis/index.js';
+import { type RedisBatch } from '../../../src/contracts/cache-batch.js';
 import { deleteKeysWithPrefix, makePrice, REDIS_URL, silentLogger, waitFor } from './redis-test-helpers.js';
 
 const PREFIX = `test:redis-sink-round-trip:${process.pid}:`;

@@ -7,7 +7,7 @@ import bs58 from 'bs58';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
 import { writeBatch } from '../../../src/postgres/batch-writer.js';
-import { createRpcClient } from '../../../src/stream/rpc-client.js';
+import { createRpcClient } from '../../../src/rpc/rpc-client.js';
 import { createMintFactsReader } from '../../../src/analytics/scoring/mint-facts-reader.js';
 import { readInputs } from '../../../src/analytics/scoring/scoring-run.js';
 import { scoreInputs } from '../../../src/analytics/scoring/score-batch.js';

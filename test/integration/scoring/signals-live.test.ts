@@ -12,7 +12,7 @@ import { runScoring } from '../../../src/analytics/scoring/scoring-run.js';
 import { runSignalTracking } from '../../../src/analytics/signals/signal-tracking-run.js';
 import { createHttpServer, type HttpServer } from '../../../src/api/index.js';
 import { createSignalExecutionRoute } from '../../../src/api/signal-execution-route.js';
-import type { RedisBatch } from '../../../src/redis/types.js';
+import type { RedisBatch } from '../../../src/contracts/cache-batch.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { SETTINGS } from '../../unit/scoring/scoring-fixtures.js';
 import { generateHistory } from './synthetic-history.js';

@@ -9,7 +9,7 @@ import { createPrng, type Prng } from '../../../src/simulate/prng.js';
 import { buyOnCurve, createCurve, sellOnCurve, type CurveState, TOKEN_TOTAL_SUPPLY_RAW } from '../../../src/simulate/bonding-curve.js';
 import { poolIdOf, tokenIdOf } from '../../../src/pipeline/ids.js';
 import { priceQuotePerToken, priceRawPerRaw, scaleAmount } from '../../../src/pipeline/decimal.js';
-import { emptyBatch, type Batch, type TradeRow } from '../../../src/pipeline/rows.js';
+import { emptyBatch, type Batch, type TradeRow } from '../../../src/contracts/rows.js';
 import { SPL_TOKEN_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
 
 const WSOL = 'So11111111111111111111111111111111111111112';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBoundedQueue } from '../../../src/stream/bounded-queue.js';
-import type { StreamItem } from '../../../src/stream/stream-item.js';
+import { createBoundedQueue } from '../../../src/shared/bounded-queue.js';
+import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../../../src/stream/yellowstone-source.js';
 import { startGeyserServer } from '../../helpers/geyser-server.js';

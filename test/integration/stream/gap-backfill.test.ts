@@ -5,8 +5,8 @@ import { loadCheckpoint, saveCheckpoint } from '../../../src/postgres/checkpoint
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
 import { listCoverage, listGaps, markGapBackfilled, recordCoverage } from '../../../src/postgres/slot-coverage-repository.js';
 import { runBackfill } from '../../../src/stream/backfill.js';
-import { createBoundedQueue } from '../../../src/stream/bounded-queue.js';
-import type { StreamItem } from '../../../src/stream/stream-item.js';
+import { createBoundedQueue } from '../../../src/shared/bounded-queue.js';
+import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../../../src/stream/yellowstone-source.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';

@@ -1,7 +1,7 @@
 import bs58 from 'bs58';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBoundedQueue, type BoundedQueue } from '../../../src/stream/bounded-queue.js';
-import type { StreamItem } from '../../../src/stream/stream-item.js';
+import { createBoundedQueue, type BoundedQueue } from '../../../src/shared/bounded-queue.js';
+import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { createYellowstoneSource, type SlotGap, type YellowstoneSource } from '../../../src/stream/yellowstone-source.js';
 import { startGeyserServer, type GeyserServer } from '../../helpers/geyser-server.js';

@@ -1,7 +1,7 @@
 /** Test-only borsh writer and a synthetic transaction builder (an outer instruction + self-CPI events). */
 import bs58 from 'bs58';
 import { createHash } from 'node:crypto';
-import type { ChainInstruction, ChainTransaction } from '../../../src/decoders/index.js';
+import type { ChainInstruction, ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 
 export class BorshWriter {
   private readonly parts: number[] = [];

@@ -1,7 +1,9 @@
 /** Test helpers: decode a fixture file and read its expectation. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeTransaction, type DecodedEvent, type QuarantineRecord } from '../../../src/decoders/index.js';
+import { decodeTransaction } from '../../../src/decoders/index.js';
+import type { DecodedEvent } from '../../../src/contracts/decoded-event.js';
+import type { QuarantineRecord } from '../../../src/contracts/quarantine.js';
 import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
 

@@ -3,7 +3,7 @@
  * the values the SOURCES asserted (*.expected.json) and the counts MANIFEST.md / blocks/README.md state.
  */
 import { describe, expect, it } from 'vitest';
-import type { DecodedEvent, TradeEvent } from '../../../src/decoders/index.js';
+import type { DecodedEvent, TradeEvent } from '../../../src/contracts/decoded-event.js';
 import { fixturesMissingReason } from '../../helpers/fixtures.js';
 import { decodeFixture, eventField, readExpected, sameValue } from './fixture-helpers.js';
 

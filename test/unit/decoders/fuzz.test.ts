@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { decodeTransaction, type ChainTransaction } from '../../../src/decoders/index.js';
-import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/decoders/programs.js';
-import { normalizeRpcTransaction } from '../../../src/decoders/transaction/from-rpc.js';
+import { decodeTransaction } from '../../../src/decoders/index.js';
+import type { ChainTransaction } from '../../../src/contracts/chain-transaction.js';
+import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/contracts/programs.js';
+import { normalizeRpcTransaction } from '../../../src/stream/normalize/from-rpc.js';
 import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
 import { anchorDiscriminator, buildTransaction, EVENT_TAG, key } from './borsh-writer.js';

@@ -1,7 +1,8 @@
 /** Every event layout built from the IDL field lists, serialised, decoded, compared as whole events. */
 import { describe, expect, it } from 'vitest';
-import { decodeTransaction, type DecodedEvent } from '../../../src/decoders/index.js';
-import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/decoders/programs.js';
+import { decodeTransaction } from '../../../src/decoders/index.js';
+import type { DecodedEvent } from '../../../src/contracts/decoded-event.js';
+import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/contracts/programs.js';
 import { anchorDiscriminator, BorshWriter, buildTransaction, key } from './borsh-writer.js';
 
 const MINT = key('mint');

@@ -1,8 +1,8 @@
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
-import type { ChainTokenBalance, ChainTransaction } from '../../../src/decoders/types.js';
+import type { ChainTokenBalance, ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 import { addHolderRows, classifyOwner, LAUNCHLAB_VAULT_AUTHORITY } from '../../../src/pipeline/holder-rows.js';
-import { emptyBatch } from '../../../src/pipeline/rows.js';
+import { emptyBatch } from '../../../src/contracts/rows.js';
 import { TokenRegistry } from '../../../src/pipeline/token-registry.js';
 import { encodeTokenAccount, parseTokenAccount } from '../../../src/analytics/holders/token-account-layout.js';
 

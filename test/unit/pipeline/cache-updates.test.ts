@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActivityTracker, buildCacheUpdates, TRADES_PER_ANNOUNCEMENT } from '../../../src/pipeline/cache-updates.js';
-import { emptyBatch, type TradeRow } from '../../../src/pipeline/rows.js';
+import { emptyBatch, type TradeRow } from '../../../src/contracts/rows.js';
 
 function trade(overrides: Partial<TradeRow>): TradeRow {
   return {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../../src/pipeline/pipeline.js';
-import type { Batch, BatchResult } from '../../../src/pipeline/rows.js';
-import { createBoundedQueue } from '../../../src/stream/bounded-queue.js';
-import type { StreamItem } from '../../../src/stream/stream-item.js';
+import type { Batch, BatchResult } from '../../../src/contracts/rows.js';
+import { createBoundedQueue } from '../../../src/shared/bounded-queue.js';
+import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { sleep } from '../../../src/shared/time.js';
 
 describe('pipeline batcher', () => {

@@ -9,11 +9,11 @@ import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { describe, expect, it } from 'vitest';
 import { decodeTransaction } from '../../../src/decoders/index.js';
 import { createPipeline } from '../../../src/pipeline/pipeline.js';
-import type { Batch, BatchResult } from '../../../src/pipeline/rows.js';
+import type { Batch, BatchResult } from '../../../src/contracts/rows.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
-import { createBoundedQueue } from '../../../src/stream/bounded-queue.js';
+import { createBoundedQueue } from '../../../src/shared/bounded-queue.js';
 import { createSignatureDedupe } from '../../../src/stream/signature-dedupe.js';
-import { isTransactionItem, type StreamItem } from '../../../src/stream/stream-item.js';
+import { isTransactionItem, type StreamItem } from '../../../src/contracts/stream-item.js';
 import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../../../src/stream/update-mapper.js';
 
 function marketItems(seed: number, slots: number, normalize: NormalizeYellowstone = normalizeTransactionUpdate): { items: StreamItem[]; blockTimes: Map<bigint, number>; market: ReturnType<typeof createSyntheticMarket> } {

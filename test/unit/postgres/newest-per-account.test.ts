@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newestPerAccount } from '../../../src/postgres/holders-repository.js';
-import type { HolderAccountRow } from '../../../src/pipeline/rows.js';
+import type { HolderAccountRow } from '../../../src/contracts/rows.js';
 
 const row = (tokenId: string, account: string, slot: bigint, txIndex: number, balance: bigint): HolderAccountRow => ({
   tokenId, account, owner: `owner-${account}`, balance, holderKind: 'wallet', slot, txIndex, blockTime: new Date('2026-12-01T00:00:00Z'),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COPY_CHUNK_LINES, encodeTrades } from '../../../src/postgres/trades-repository.js';
-import type { TradeRow } from '../../../src/pipeline/rows.js';
+import type { TradeRow } from '../../../src/contracts/rows.js';
 
 const base: TradeRow = {
   signature: 'Sig1', ixIndex: 2, innerIxIndex: -1, eventIndex: 3, blockTime: new Date('2026-01-01T00:00:10.000Z'), slot: 18_446_744_073_709_551_615n, txIndex: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTransaction } from '../../../src/decoders/index.js';
-import { normalizeYellowstoneTransaction } from '../../../src/decoders/transaction/from-yellowstone.js';
+import { normalizeYellowstoneTransaction } from '../../../src/stream/normalize/from-yellowstone.js';
 import { buyOnCurve, createCurve, INITIAL_REAL_TOKEN_RAW } from '../../../src/simulate/bonding-curve.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
 

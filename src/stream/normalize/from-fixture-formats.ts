@@ -4,8 +4,8 @@
  * payload lists. Synthetic transactions carry only what the file has (no balances, no fee).
  */
 import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
-import { decodeBase58, encodeBase58 } from '../base58.js';
-import type { ChainInstruction, ChainTransaction, NormalizeResult } from '../types.js';
+import { decodeBase58, encodeBase58 } from '../../shared/base58.js';
+import type { ChainInstruction, ChainTransaction, NormalizeResult } from '../../contracts/chain-transaction.js';
 import { normalizeYellowstoneTransaction } from './from-yellowstone.js';
 
 type Json = Record<string, unknown>;

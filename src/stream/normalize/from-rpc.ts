@@ -2,8 +2,8 @@
  * Solana JSON-RPC `getTransaction` / `getBlock` results (encodings json, jsonParsed, base64) and
  * blockSubscribe transaction objects → `ChainTransaction`. Anything malformed becomes a quarantine record.
  */
-import type { ChainTokenBalance, NormalizeResult } from '../types.js';
-import { decodeBase58 } from '../base58.js';
+import type { ChainTokenBalance, NormalizeResult } from '../../contracts/chain-transaction.js';
+import { decodeBase58 } from '../../shared/base58.js';
 import { assembleTransaction, makeTokenBalance, type InnerGroup, type SourceInstruction } from './assemble.js';
 import { errorCodeFromJson } from './error-code.js';
 import { parseWireTransaction } from './wire-transaction.js';

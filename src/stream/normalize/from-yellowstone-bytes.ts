@@ -8,8 +8,8 @@
  * buffer, and fields we do not use (rewards, return data, compute units, signatures beyond the first)
  * are skipped by length. Field numbers are those of geyser.proto / solana-storage.proto.
  */
-import type { ChainTokenBalance, NormalizeResult } from '../types.js';
-import { encodeBase58, encodePubkey } from '../base58.js';
+import type { ChainTokenBalance, NormalizeResult } from '../../contracts/chain-transaction.js';
+import { encodeBase58, encodePubkey } from '../../shared/base58.js';
 import { assembleTransaction, makeTokenBalance, type CompiledInstruction, type InnerGroup } from './assemble.js';
 import { errFromBincode, errorCodeFromJson } from './error-code.js';
 import { normalizeFailure } from './normalize-failure.js';

@@ -1,4 +1,4 @@
-import type { ProgramName } from './types.js';
+import type { ProgramName } from './decoded-event.js';
 
 /** Pump.fun bonding-curve program. */
 export const PUMPFUN_PROGRAM_ID = '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P';

@@ -1,6 +1,6 @@
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
-import { encodeBase58, encodePubkey } from '../../../src/decoders/base58.js';
+import { encodeBase58, encodePubkey } from '../../../src/shared/base58.js';
 
 /** Deterministic bytes (xorshift), so a failure reproduces. */
 function makeRandom(seed: number): (n: number) => Uint8Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBoundedQueue, QueueClosedError } from '../../../src/stream/bounded-queue.js';
+import { createBoundedQueue, QueueClosedError } from '../../../src/shared/bounded-queue.js';
 
 describe('bounded queue', () => {
   it('keeps FIFO order and never holds more than its capacity', async () => {

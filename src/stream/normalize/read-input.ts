@@ -5,7 +5,7 @@
  * fixtures, log snippets, self-CPI payload lists, arrays and NDJSON of any of these. Anything else (IDLs,
  * account snapshots, *.expected.json) yields nothing. Pure: reading files is src/stream/transaction-files.ts.
  */
-import type { NormalizeResult } from '../types.js';
+import type { NormalizeResult } from '../../contracts/chain-transaction.js';
 import { normalizeRpcBlock, normalizeRpcTransaction, type RpcHints } from './from-rpc.js';
 
 export type { RpcHints };

@@ -8,10 +8,10 @@
 import bs58 from 'bs58';
 import { SubscribeUpdate, type SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
 import { describe, expect, it } from 'vitest';
-import { normalizeYellowstoneTransaction } from '../../../src/decoders/transaction/from-yellowstone.js';
-import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../../../src/decoders/transaction/from-yellowstone-bytes.js';
+import { normalizeYellowstoneTransaction } from '../../../src/stream/normalize/from-yellowstone.js';
+import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../../../src/stream/normalize/from-yellowstone-bytes.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
-import type { ChainInstruction, ChainTransaction } from '../../../src/decoders/types.js';
+import type { ChainInstruction, ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 
 interface Ix { programIdIndex: number; accounts: Uint8Array; data: Uint8Array; stackHeight?: number }
 

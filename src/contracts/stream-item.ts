@@ -1,4 +1,5 @@
-import type { ChainTransaction, NormalizeResult, QuarantineRecord } from '../decoders/types.js';
+import type { ChainTransaction, NormalizeResult } from './chain-transaction.js';
+import type { QuarantineRecord } from './quarantine.js';
 
 /** Slot progress as Yellowstone reports it (`SlotStatus` names, lower-cased). */
 export type SlotStatusName =

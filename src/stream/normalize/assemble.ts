@@ -2,7 +2,7 @@
  * Shared last step of every normaliser: resolve compiled instructions (indexes into the account keys)
  * and lay out outer + inner instructions in execution order as `ChainInstruction`s.
  */
-import type { ChainInstruction, ChainTokenBalance, ChainTransaction } from '../types.js';
+import type { ChainInstruction, ChainTokenBalance, ChainTransaction } from '../../contracts/chain-transaction.js';
 
 /** An instruction as the sources give it: indexes into the account keys. */
 export interface CompiledInstruction {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimitedFetch, createTokenBucket, parseRetryAfterMs } from '../../../src/stream/rate-limiter.js';
+import { createRateLimitedFetch, createTokenBucket, parseRetryAfterMs } from '../../../src/rpc/rate-limiter.js';
 
 describe('token bucket', () => {
   it('lets a burst through, then paces at the configured rate', async () => {

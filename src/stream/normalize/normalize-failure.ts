@@ -1,4 +1,4 @@
-import type { NormalizeResult } from '../types.js';
+import type { NormalizeResult } from '../../contracts/chain-transaction.js';
 
 const MAX_RAW_BYTES = 64 * 1024;
 

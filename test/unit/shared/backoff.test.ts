@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBackoffDelayMs } from '../../../src/stream/backoff.js';
+import { computeBackoffDelayMs } from '../../../src/shared/backoff.js';
 
 describe('reconnect back-off', () => {
   const options = { initialDelayMs: 100, maxDelayMs: 5_000 };

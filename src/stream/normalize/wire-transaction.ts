@@ -3,8 +3,8 @@
  * blockSubscribe notifications. Our own ~60 lines: @solana/web3.js `VersionedTransaction.deserialize`
  * builds PublicKey objects for every key, which is several times slower (measured in bench/decode.ts).
  */
-import { encodeBase58, encodePubkey } from '../base58.js';
-import { TruncatedError } from '../borsh-reader.js';
+import { encodeBase58, encodePubkey } from '../../shared/base58.js';
+import { TruncatedError } from '../../decoders/borsh-reader.js';
 import type { CompiledInstruction } from './assemble.js';
 
 export interface WireTransaction {

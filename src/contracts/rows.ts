@@ -3,7 +3,7 @@
  * transaction, parents (tokens, pools) before children (trades), with the stream checkpoint.
  * Amounts are raw `bigint`; derived decimals are exact strings.
  */
-import type { QuarantineRecord } from '../decoders/types.js';
+import type { QuarantineRecord } from './quarantine.js';
 
 export type Platform = 'pumpfun' | 'raydium_launchpad';
 export type PoolPlatform = Platform | 'pumpswap' | 'raydium_amm_v4' | 'raydium_cpmm';

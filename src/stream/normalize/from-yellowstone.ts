@@ -4,8 +4,8 @@
  * Type-only import of the client: nothing of it is loaded at runtime here.
  */
 import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
-import type { ChainTokenBalance, NormalizeResult } from '../types.js';
-import { encodeBase58, encodePubkey } from '../base58.js';
+import type { ChainTokenBalance, NormalizeResult } from '../../contracts/chain-transaction.js';
+import { encodeBase58, encodePubkey } from '../../shared/base58.js';
 import { assembleTransaction, makeTokenBalance, type InnerGroup } from './assemble.js';
 import { errFromBincode, errorCodeFromJson } from './error-code.js';
 import { normalizeFailure } from './normalize-failure.js';
