@@ -14,7 +14,8 @@ import bs58 from 'bs58';
 import { decodeTransaction } from '../src/decoders/index.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../src/contracts/programs.js';
 import { normalizeYellowstoneTransaction } from '../src/stream/normalize/from-yellowstone.js';
-import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../src/stream/normalize/from-yellowstone-bytes.js';
+import { normalizeYellowstoneTransactionBytes } from '../src/stream/normalize/from-yellowstone-bytes.js';
+import { readUpdateEnvelope } from '../src/stream/update-envelope.js';
 import type { NormalizeResult } from '../src/contracts/chain-transaction.js';
 
 export interface BenchDecodeOptions {

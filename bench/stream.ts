@@ -9,7 +9,7 @@ import { decodeTransaction } from '../src/decoders/index.js';
 import { createSyntheticMarket } from '../src/simulate/synthetic-market.js';
 import { createBoundedQueue } from '../src/shared/bounded-queue.js';
 import { isTransactionItem, type StreamItem } from '../src/contracts/stream-item.js';
-import { materializeTransaction } from '../src/stream/update-mapper.js';
+import { normalizeYellowstoneTransactionBytes } from '../src/stream/normalize/from-yellowstone-bytes.js';
 import { createSilentLogger } from '../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../src/stream/yellowstone-source.js';
 import { startGeyserServer } from '../src/simulate/geyser-server.js';
@@ -57,7 +57,7 @@ export async function benchStream(options: BenchStreamOptions = {}): Promise<Ben
   for (let item = await queue.shift(); item; item = await queue.shift()) {
     if (isTransactionItem(item)) {
       transactions += 1;
-      const normalized = materializeTransaction(item);
+      const normalized = item.kind === 'transaction' ? { ok: true as const, tx: item.tx } : normalizeYellowstoneTransactionBytes(item.bytes, item.start, item.end);
       if (normalized.ok) events += decodeTransaction(normalized.tx).events.length;
     }
     if (item.kind === 'slot' && item.slot === lastSlot) break;

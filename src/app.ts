@@ -8,6 +8,7 @@
  */
 import type { Config } from './config.js';
 import { decodeTransaction } from './decoders/index.js';
+import { normalizeYellowstoneTransactionBytes } from './stream/normalize/from-yellowstone-bytes.js';
 import type { Logger } from './shared/logger.js';
 import { createMetrics, type Metrics } from './shared/metrics.js';
 import { createBoundedQueue, type BoundedQueue } from './shared/bounded-queue.js';
@@ -113,6 +114,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const pipeline = createPipeline({
     queue,
     stream,
+    normalize: normalizeYellowstoneTransactionBytes,
     decode: decodeTransaction,
     write: (batch) => writeBatch(pool, batch, batch.checkpoint ? (client) => commitStreamProgress(client, batch.checkpoint!, options.coverage ?? true) : undefined),
     retryDelayMs,

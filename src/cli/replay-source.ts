@@ -9,7 +9,7 @@ import type { BoundedQueue } from '../shared/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
 import { createSignatureDedupe } from '../stream/signature-dedupe.js';
 import { isTransactionItem, transactionItem, type StreamItem } from '../contracts/stream-item.js';
-import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../stream/update-mapper.js';
+import { mapSubscribeUpdate } from '../stream/update-mapper.js';
 
 /** What the files held, as read (the summary the command prints is the pipeline's own status). */
 export interface ReplayCounts {
@@ -27,7 +27,6 @@ export interface ReplayCounts {
 export interface ReplayOptions {
   /** Where items go: the bounded queue (waits while it is full), or any function with the same contract. */
   queue: Pick<BoundedQueue<StreamItem>, 'push'>;
-  normalizeTransaction?: NormalizeYellowstone;
 }
 
 /** Replays every path in order; resolves when the last item is in the queue (not when it is consumed). */
@@ -50,7 +49,7 @@ export async function replayFiles(paths: readonly string[], options: ReplayOptio
 }
 
 async function replayRecording(path: string, options: ReplayOptions, push: (item: StreamItem) => Promise<void>): Promise<void> {
-  const context = { normalize: options.normalizeTransaction ?? normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+  const context = { dedupe: createSignatureDedupe(3_000), committedSlot: null };
   for await (const update of readRecording(path)) {
     const outcome = mapSubscribeUpdate(update, context);
     if ('item' in outcome) await push(outcome.item);

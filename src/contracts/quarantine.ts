@@ -16,3 +16,12 @@ export interface QuarantineRecord {
   slot: bigint | null;
   position: { outerIndex: number | null; innerIndex: number | null };
 }
+
+/** At most this many bytes of an input are kept in a quarantine record (the table is for inspection, not archive). */
+export const MAX_QUARANTINE_RAW_BYTES = 64 * 1024;
+
+/** A copy of at most `MAX_QUARANTINE_RAW_BYTES` of `bytes[start, end)`, detached from the buffer it came from. */
+export function quarantineRaw(bytes: Uint8Array, start = 0, end = bytes.length): Uint8Array {
+  const from = Math.max(0, start);
+  return Uint8Array.from(bytes.subarray(from, Math.min(end, from + MAX_QUARANTINE_RAW_BYTES)));
+}

@@ -1,3 +1,7 @@
+/**
+ * Stream items: what the stream stage (live Yellowstone, replay files, RPC backfill) puts on the bounded
+ * queue and the pipeline takes off it. Items are data, never functions.
+ */
 import type { ChainTransaction, NormalizeResult } from './chain-transaction.js';
 import type { QuarantineRecord } from './quarantine.js';
 
@@ -12,8 +16,12 @@ export type SlotStatusName =
   | 'dead'
   | 'unknown';
 
-/** Turns the `SubscribeUpdateTransaction` between `start` and `end` of an update's bytes into a transaction. */
-export type NormalizeYellowstone = (bytes: Uint8Array, start: number, end: number) => NormalizeResult;
+/**
+ * Turns the `SubscribeUpdateTransaction` between `start` and `end` of an update's bytes into a transaction.
+ * The stream stage provides it (`stream/normalize/from-yellowstone-bytes.ts`); the pipeline receives it as an
+ * option, as it receives `decode`, and calls it once the slot's block time is known.
+ */
+export type NormalizeTransactionBytes = (bytes: Uint8Array, start: number, end: number) => NormalizeResult;
 
 /**
  * What the stream stage hands to the pipeline, in arrival order. Live stream, replay files and RPC
@@ -38,7 +46,8 @@ export type StreamItem =
   | { kind: 'quarantine'; record: QuarantineRecord };
 
 export type NormalizedTransactionItem = { kind: 'transaction'; slot: bigint; tx: ChainTransaction; receivedAtNs: bigint };
-export type TransactionBytesItem = { kind: 'transaction_bytes'; slot: bigint; bytes: Uint8Array; start: number; end: number; normalize: NormalizeYellowstone; receivedAtNs: bigint };
+/** Data only: the pipeline normalises `bytes[start, end)` with the `NormalizeTransactionBytes` it was given. */
+export type TransactionBytesItem = { kind: 'transaction_bytes'; slot: bigint; bytes: Uint8Array; start: number; end: number; receivedAtNs: bigint };
 export type TransactionItem = NormalizedTransactionItem | TransactionBytesItem;
 
 /** A transaction item from an already normalised transaction. */

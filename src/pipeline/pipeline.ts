@@ -21,8 +21,10 @@
  */
 import type { ChainTransaction } from '../contracts/chain-transaction.js';
 import type { DecodeResult } from '../contracts/decoded-event.js';
-import type { StreamItem, TransactionItem } from '../contracts/stream-item.js';
-import { materializeTransaction } from '../stream/update-mapper.js';
+import type { NormalizeTransactionBytes, StreamItem, TransactionItem } from '../contracts/stream-item.js';
+import type { NormalizeResult } from '../contracts/chain-transaction.js';
+import { quarantineRaw } from '../contracts/quarantine.js';
+import { describeError } from '../shared/errors.js';
 import type { BoundedQueue } from '../shared/bounded-queue.js';
 import type { RedisBatch } from '../contracts/cache-batch.js';
 import { sleep } from '../shared/time.js';
@@ -37,6 +39,8 @@ import type { LatencyWindow } from './latency-window.js';
 export interface PipelineOptions {
   queue: BoundedQueue<StreamItem>;
   stream: string;
+  /** Normalises a `transaction_bytes` item (the stream stage's `normalizeYellowstoneTransactionBytes`). */
+  normalize: NormalizeTransactionBytes;
   decode: (tx: ChainTransaction) => DecodeResult;
   /** Commits a batch (rows + checkpoint) in one database transaction. */
   write: (batch: Batch) => Promise<BatchResult>;
@@ -142,7 +146,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
    * and adds its rows to the batch.
    */
   function processTransaction(item: TransactionItem, blockTime: number | null): void {
-    const normalized = materializeTransaction(item);
+    const normalized = materializeTransaction(item, options.normalize);
     if (!normalized.ok) {
       batch.quarantine.push(normalized.quarantine);
       batchRows += 1;
@@ -321,3 +325,16 @@ function hasNoRows(batch: Batch): boolean {
     batch.graduations.length === 0 && batch.holderAccounts.length === 0 && batch.quarantine.length === 0;
 }
 
+/**
+ * The transaction of a transaction item: normalised now for `transaction_bytes` (a failure, or a
+ * normaliser that throws, gives a quarantine record with the update's bytes), as is for `transaction`.
+ */
+function materializeTransaction(item: TransactionItem, normalize: NormalizeTransactionBytes): NormalizeResult {
+  if (item.kind === 'transaction') return { ok: true, tx: item.tx };
+  try {
+    return normalize(item.bytes, item.start, item.end);
+  } catch (error) {
+    const reason = `normaliser threw: ${describeError(error)}`;
+    return { ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: quarantineRaw(item.bytes, item.start, item.end), reason, signature: null, slot: item.slot, position: { outerIndex: null, innerIndex: null } } };
+  }
+}

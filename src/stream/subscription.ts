@@ -13,7 +13,7 @@
  */
 import { GrpcClient, type DuplexStream, type JsChannelOptions } from '@triton-one/yellowstone-grpc/napi';
 import { SubscribeRequest } from '@triton-one/yellowstone-grpc';
-import { pingOrPong } from './normalize/from-yellowstone-bytes.js';
+import { pingOrPong } from './update-envelope.js';
 import { untilAborted } from '../shared/abort.js';
 import type { StreamLogger } from './stream-logger.js';
 import { buildSubscribeRequest, type CommitmentName } from './subscribe-request.js';

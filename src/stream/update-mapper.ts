@@ -1,18 +1,16 @@
 /**
  * Turns one Yellowstone `SubscribeUpdate`, as the protobuf bytes the server sent, into the item the
  * pipeline receives (or nothing, for pings, pongs, duplicates and updates at or below the committed
- * checkpoint). A transaction update stays bytes (its envelope read, its signature checked) until the
- * pipeline materialises it (see `transaction_bytes` in stream-item.ts). Corrupt bytes become a
- * quarantine record holding them; nothing here throws.
+ * checkpoint). A transaction update stays bytes (its envelope read, its signature checked): the pipeline
+ * normalises it with the normaliser it was given (see `transaction_bytes` in contracts/stream-item.ts).
+ * Corrupt bytes become a quarantine record holding them; nothing here throws.
  */
 import { SlotStatus } from '@triton-one/yellowstone-grpc';
-import type { NormalizeResult } from '../contracts/chain-transaction.js';
-import type { QuarantineRecord } from '../contracts/quarantine.js';
-import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope, type UpdateEnvelope } from './normalize/from-yellowstone-bytes.js';
+import { quarantineRaw, type QuarantineRecord } from '../contracts/quarantine.js';
+import { describeError } from '../shared/errors.js';
+import { readUpdateEnvelope, type UpdateEnvelope } from './update-envelope.js';
 import type { SignatureDedupe } from './signature-dedupe.js';
-import type { NormalizeYellowstone, SlotStatusName, StreamItem, TransactionItem } from '../contracts/stream-item.js';
-
-export type { NormalizeYellowstone } from '../contracts/stream-item.js';
+import type { SlotStatusName, StreamItem, TransactionItem } from '../contracts/stream-item.js';
 
 const SLOT_STATUS_NAMES: Record<number, SlotStatusName> = {
   [SlotStatus.SLOT_PROCESSED]: 'processed',
@@ -30,14 +28,10 @@ export function nameSlotStatus(status: number): SlotStatusName {
 }
 
 export interface MapUpdateContext {
-  normalize: NormalizeYellowstone;
   dedupe: SignatureDedupe;
   /** Last committed slot when the connection was opened; updates at or below it are skipped. */
   committedSlot: bigint | null;
 }
-
-/** The default context's normaliser. */
-export const normalizeTransactionUpdate: NormalizeYellowstone = normalizeYellowstoneTransactionBytes;
 
 /** What happened to one update, for counters. */
 export type MapOutcome = { item: StreamItem } | { skipped: 'duplicate' | 'committed' | 'other' };
@@ -63,7 +57,7 @@ export function mapSubscribeUpdate(bytes: Uint8Array, context: MapUpdateContext)
         const key = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64', envelope.signatureStart, envelope.signatureEnd);
         if (!context.dedupe.markFirstSeen(envelope.slot, key)) return { skipped: 'duplicate' };
       }
-      const item: TransactionItem = { kind: 'transaction_bytes', slot: envelope.slot, bytes, start: envelope.start, end: envelope.end, normalize: context.normalize, receivedAtNs: process.hrtime.bigint() };
+      const item: TransactionItem = { kind: 'transaction_bytes', slot: envelope.slot, bytes, start: envelope.start, end: envelope.end, receivedAtNs: process.hrtime.bigint() };
       return { item };
     }
     default:
@@ -71,31 +65,13 @@ export function mapSubscribeUpdate(bytes: Uint8Array, context: MapUpdateContext)
   }
 }
 
-/**
- * The transaction of a transaction item: normalised now for `transaction_bytes` (a failure, or a
- * normaliser that throws, gives a quarantine record with the update's bytes), as is for `transaction`.
- */
-export function materializeTransaction(item: TransactionItem): NormalizeResult {
-  if (item.kind === 'transaction') return { ok: true, tx: item.tx };
-  try {
-    return item.normalize(item.bytes, item.start, item.end);
-  } catch (error) {
-    const record = corruptUpdate(item.bytes, error);
-    record.reason = `normaliser threw: ${record.reason}`;
-    record.slot = item.slot;
-    return { ok: false, quarantine: record };
-  }
-}
-
-const MAX_RAW_BYTES = 64 * 1024;
-
 function corruptUpdate(bytes: Uint8Array, error: unknown): QuarantineRecord {
   return {
     stage: 'normalize',
     program: null,
     discriminator: null,
-    raw: Uint8Array.from(bytes.subarray(0, MAX_RAW_BYTES)),
-    reason: `unreadable SubscribeUpdate: ${error instanceof Error ? error.message : String(error)}`,
+    raw: quarantineRaw(bytes),
+    reason: `unreadable SubscribeUpdate: ${describeError(error)}`,
     signature: null,
     slot: null,
     position: { outerIndex: null, innerIndex: null },

@@ -29,7 +29,7 @@ import { createSignatureDedupe } from './signature-dedupe.js';
 import type { StreamItem } from '../contracts/stream-item.js';
 import type { StreamLogger } from './stream-logger.js';
 import type { CommitmentName } from './subscribe-request.js';
-import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from './update-mapper.js';
+import { mapSubscribeUpdate } from './update-mapper.js';
 
 /** Slots the server could not replay (both ends inclusive), reported to the coverage ledger. */
 export interface SlotGap {
@@ -68,8 +68,6 @@ export interface YellowstoneSourceOptions {
   /** Slots remembered for duplicate suppression across reconnects (default 3,000). */
   dedupeMaxSlots?: number;
   channelOptions?: ChannelOptions;
-  /** Replaces the decoders' normaliser (tests of the stream alone). */
-  normalizeTransaction?: NormalizeYellowstone;
   random?: () => number;
 }
 
@@ -105,7 +103,6 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Creates the source; nothing connects until `start()`. */
 export function createYellowstoneSource(options: YellowstoneSourceOptions): YellowstoneSource {
   const logger = options.logger.child({ component: 'yellowstone-source' });
-  const normalize = options.normalizeTransaction ?? normalizeTransactionUpdate;
   const dedupe = createSignatureDedupe(options.dedupeMaxSlots ?? DEFAULT_DEDUPE_MAX_SLOTS);
   const abort = new AbortController();
   const status: YellowstoneSourceStatus = {
@@ -151,7 +148,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
   }
 
   async function handleUpdate(update: Uint8Array, committed: bigint | null): Promise<void> {
-    const outcome = mapSubscribeUpdate(update, { normalize, dedupe, committedSlot: committed });
+    const outcome = mapSubscribeUpdate(update, { dedupe, committedSlot: committed });
     if ('skipped' in outcome) {
       if (outcome.skipped !== 'other') status.duplicatesSkipped += 1;
       return;

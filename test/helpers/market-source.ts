@@ -6,7 +6,7 @@
 import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import type { Source, SourceContext } from '../../src/app.js';
 import { createSignatureDedupe } from '../../src/stream/signature-dedupe.js';
-import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../src/stream/update-mapper.js';
+import { mapSubscribeUpdate } from '../../src/stream/update-mapper.js';
 import { QueueClosedError } from '../../src/shared/bounded-queue.js';
 import { createSyntheticMarket, type SyntheticSlot } from '../../src/simulate/synthetic-market.js';
 import { sleep } from '../../src/shared/time.js';
@@ -45,7 +45,7 @@ export function marketSource(slots: PreparedSlot[], tradesPerSecond: number | nu
     const finished = new Promise<void>((resolve) => (done = resolve));
     let stopped = false;
     let last: bigint | null = null;
-    const context = { normalize: normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+    const context = { dedupe: createSignatureDedupe(3_000), committedSlot: null };
     return {
       finished,
       async start() {

@@ -1,13 +1,12 @@
 import type { NormalizeResult } from '../../contracts/chain-transaction.js';
-
-const MAX_RAW_BYTES = 64 * 1024;
+import { MAX_QUARANTINE_RAW_BYTES } from '../../contracts/quarantine.js';
 
 /** A normalisation failure as a quarantine record, with the input's JSON (truncated) as raw bytes. */
 export function normalizeFailure(error: unknown, signature: string | null, slot: bigint | null, input: unknown): NormalizeResult {
   let raw: Uint8Array;
   try {
     const text = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? '';
-    raw = Buffer.from(text.slice(0, MAX_RAW_BYTES), 'utf8');
+    raw = Buffer.from(text.slice(0, MAX_QUARANTINE_RAW_BYTES), 'utf8');
   } catch {
     raw = new Uint8Array(0);
   }

@@ -12,7 +12,7 @@ import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js
 import { TOKEN_TOTAL_SUPPLY_RAW } from '../../../src/simulate/bonding-curve.js';
 import { createSignatureDedupe } from '../../../src/stream/signature-dedupe.js';
 import type { StreamItem } from '../../../src/contracts/stream-item.js';
-import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../../src/stream/update-mapper.js';
+import { mapSubscribeUpdate } from '../../../src/stream/update-mapper.js';
 import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { createArraySource } from '../../helpers/array-source.js';
@@ -56,7 +56,7 @@ describe('holder balances from the synthetic market', () => {
 
   beforeAll(async () => {
     const market = createSyntheticMarket({ seed: 21, tokensPerMinute: 40, tradesPerSecond: 60, startSlot: 500_000_000n, whaleShare: 0.06, startTime: 1_760_000_000 });
-    const context = { normalize: normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+    const context = { dedupe: createSignatureDedupe(3_000), committedSlot: null };
     for (const { updates } of market.slots(400)) {
       for (const update of updates) {
         const outcome = mapSubscribeUpdate(SubscribeUpdate.encode(update).finish(), context);

@@ -17,7 +17,7 @@ import { TOKEN_PROGRAM_ID } from '../../../src/contracts/programs.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
 import { createSignatureDedupe } from '../../../src/stream/signature-dedupe.js';
 import type { StreamItem } from '../../../src/contracts/stream-item.js';
-import { mapSubscribeUpdate, normalizeTransactionUpdate } from '../../../src/stream/update-mapper.js';
+import { mapSubscribeUpdate } from '../../../src/stream/update-mapper.js';
 import { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import { createHolderAccountsReader } from '../../../src/analytics/holders/holder-accounts-rpc.js';
 import { encodeTokenAccount } from '../../../src/analytics/holders/token-account-layout.js';
@@ -45,7 +45,7 @@ describe('holder reconciliation, snapshots and top holders', () => {
 
   beforeAll(async () => {
     const market = createSyntheticMarket({ seed: 5, tokensPerMinute: 20, tradesPerSecond: 50, startSlot: 600_000_000n, startTime: Math.floor(Date.now() / 1000) - 300, launchLabShare: 0 });
-    const context = { normalize: normalizeTransactionUpdate, dedupe: createSignatureDedupe(3_000), committedSlot: null };
+    const context = { dedupe: createSignatureDedupe(3_000), committedSlot: null };
     const items: StreamItem[] = [];
     for (const { updates } of market.slots(300)) for (const u of updates) {
       const outcome = mapSubscribeUpdate(SubscribeUpdate.encode(u).finish(), context);

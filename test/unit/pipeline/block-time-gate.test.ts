@@ -7,7 +7,7 @@ import { BlockTimeGate } from '../../../src/pipeline/block-time-gate.js';
 import type { TransactionItem } from '../../../src/contracts/stream-item.js';
 
 function item(slot: bigint, id: number): TransactionItem {
-  return { kind: 'transaction_bytes', slot, bytes: new Uint8Array([id]), start: 0, end: 1, normalize: () => { throw new Error('not normalised by the gate'); }, receivedAtNs: 0n };
+  return { kind: 'transaction_bytes', slot, bytes: new Uint8Array([id]), start: 0, end: 1, receivedAtNs: 0n };
 }
 
 function gateWithLog(maxHoldSlots?: bigint): { gate: BlockTimeGate; released: string[] } {

@@ -16,6 +16,7 @@ describe('pipeline batcher', () => {
     const written: Batch[] = [];
     const pipeline = createPipeline({
       queue, stream: 'idle-test', maxRows: 1000, flushIntervalMs: 20,
+      normalize: () => { throw new Error('no transaction in this test'); },
       decode: () => ({ events: [], quarantine: [] }),
       write: async (batch): Promise<BatchResult> => {
         written.push(batch);

@@ -14,11 +14,13 @@ import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js
 import { createBoundedQueue } from '../../../src/shared/bounded-queue.js';
 import { createSignatureDedupe } from '../../../src/stream/signature-dedupe.js';
 import { isTransactionItem, type StreamItem } from '../../../src/contracts/stream-item.js';
-import { mapSubscribeUpdate, normalizeTransactionUpdate, type NormalizeYellowstone } from '../../../src/stream/update-mapper.js';
+import { mapSubscribeUpdate } from '../../../src/stream/update-mapper.js';
+import { normalizeYellowstoneTransactionBytes } from '../../../src/stream/normalize/from-yellowstone-bytes.js';
+import type { NormalizeTransactionBytes } from '../../../src/contracts/stream-item.js';
 
-function marketItems(seed: number, slots: number, normalize: NormalizeYellowstone = normalizeTransactionUpdate): { items: StreamItem[]; blockTimes: Map<bigint, number>; market: ReturnType<typeof createSyntheticMarket> } {
+function marketItems(seed: number, slots: number): { items: StreamItem[]; blockTimes: Map<bigint, number>; market: ReturnType<typeof createSyntheticMarket> } {
   const market = createSyntheticMarket({ seed, tokensPerMinute: 600, tradesPerSecond: 500, startSlot: 300_900_000n, startTime: 1_760_000_000 });
-  const context = { normalize, dedupe: createSignatureDedupe(100), committedSlot: null };
+  const context = { dedupe: createSignatureDedupe(100), committedSlot: null };
   const items: StreamItem[] = [];
   const blockTimes = new Map<bigint, number>();
   for (const slot of market.slots(slots)) {
@@ -31,11 +33,11 @@ function marketItems(seed: number, slots: number, normalize: NormalizeYellowston
   return { items, blockTimes, market };
 }
 
-function recordingPipeline(items: StreamItem[], maxRows: number): { written: Batch[]; pipeline: ReturnType<typeof createPipeline>; queue: ReturnType<typeof createBoundedQueue<StreamItem>> } {
+function recordingPipeline(items: StreamItem[], maxRows: number, normalize: NormalizeTransactionBytes = normalizeYellowstoneTransactionBytes): { written: Batch[]; pipeline: ReturnType<typeof createPipeline>; queue: ReturnType<typeof createBoundedQueue<StreamItem>> } {
   const queue = createBoundedQueue<StreamItem>(items.length + 10);
   const written: Batch[] = [];
   const pipeline = createPipeline({
-    queue, stream: 'transactions-test', maxRows, flushIntervalMs: 10_000, decode: decodeTransaction,
+    queue, stream: 'transactions-test', maxRows, flushIntervalMs: 10_000, normalize, decode: decodeTransaction,
     write: async (batch): Promise<BatchResult> => {
       written.push(batch);
       return { rejected: [], tradesInserted: batch.trades.length, durationMs: 0 };
@@ -48,26 +50,29 @@ function recordingPipeline(items: StreamItem[], maxRows: number): { written: Bat
 
 describe('pipeline: transactions normalised lazily', () => {
   it('normalises each update once, after its block meta, and quarantines the ones that fail', async () => {
-    let calls = 0;
-    const counting: NormalizeYellowstone = (bytes, start, end) => {
-      calls += 1;
-      return normalizeTransactionUpdate(bytes, start, end);
-    };
-    const { items, blockTimes, market } = marketItems(21, 8, counting);
+    const { items, blockTimes, market } = marketItems(21, 8);
     const transactions = items.filter(isTransactionItem);
     expect(transactions.length).toBeGreaterThan(100);
     expect(transactions.every((item) => item.kind === 'transaction_bytes')).toBe(true);
-    expect(calls).toBe(0);
 
-    // Two broken updates in the first slot: a normaliser that reports a failure and one that throws.
+    // Two broken updates in the first slot (copies of its first transaction with bytes of their own): the
+    // normaliser reports a failure for one and throws for the other.
     const [first] = transactions;
     if (first?.kind !== 'transaction_bytes') throw new Error('expected bytes');
-    const failing = { ...first, normalize: (): ReturnType<NormalizeYellowstone> => ({ ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: new Uint8Array([1]), reason: 'test: unreadable', signature: null, slot: first.slot, position: { outerIndex: null, innerIndex: null } } }) };
-    const throwing = { ...first, normalize: (): never => { throw new Error('boom'); } };
+    const failing = { ...first, bytes: Uint8Array.from(first.bytes) };
+    const throwing = { ...first, bytes: Uint8Array.from(first.bytes) };
     const firstMeta = items.findIndex((item) => item.kind === 'block_meta');
     items.splice(firstMeta, 0, failing, throwing);
 
-    const { written, pipeline, queue } = recordingPipeline(items, 100_000);
+    let calls = 0;
+    const normalize: NormalizeTransactionBytes = (bytes, start, end) => {
+      if (bytes === failing.bytes) return { ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: new Uint8Array([1]), reason: 'test: unreadable', signature: null, slot: first.slot, position: { outerIndex: null, innerIndex: null } } };
+      if (bytes === throwing.bytes) throw new Error('boom');
+      calls += 1;
+      return normalizeYellowstoneTransactionBytes(bytes, start, end);
+    };
+    const { written, pipeline, queue } = recordingPipeline(items, 100_000, normalize);
+    expect(calls).toBe(0);
     const running = pipeline.run();
     for (const item of items) await queue.push(item);
     queue.close();

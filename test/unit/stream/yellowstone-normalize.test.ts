@@ -9,7 +9,8 @@ import bs58 from 'bs58';
 import { SubscribeUpdate, type SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
 import { describe, expect, it } from 'vitest';
 import { normalizeYellowstoneTransaction } from '../../../src/stream/normalize/from-yellowstone.js';
-import { normalizeYellowstoneTransactionBytes, readUpdateEnvelope } from '../../../src/stream/normalize/from-yellowstone-bytes.js';
+import { normalizeYellowstoneTransactionBytes } from '../../../src/stream/normalize/from-yellowstone-bytes.js';
+import { readUpdateEnvelope } from '../../../src/stream/update-envelope.js';
 import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
 import type { ChainInstruction, ChainTransaction } from '../../../src/contracts/chain-transaction.js';
 
