@@ -20,7 +20,7 @@ import { scoringSettingsFromConfig } from '../src/analytics/scoring/scoring-sett
 import { signalSettingsFromConfig } from '../src/analytics/signals/signal-settings.js';
 import { createMigratedDatabase } from '../test/helpers/database.js';
 import { testConfig } from '../test/helpers/app-config.js';
-import { generateHistory } from '../test/integration/scoring/synthetic-history.js';
+import { generateHistory } from '../test/helpers/synthetic-history.js';
 
 const LAUNCHES_PER_DAY_BUSIEST = 71_735;
 const WRITE_GROUP = 100;

@@ -3,7 +3,7 @@
  * every seed column present with a fitting type, the constraints reject what they should, a second up
  * is a no-op, down leaves nothing of ours in public, and up works again.
  */
-import { countMigrationFiles } from "./seed-columns.js";
+import { countMigrationFiles } from "../../helpers/seed-columns.js";
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseMode } from '../../../src/postgres/database-mode.js';
@@ -16,8 +16,8 @@ import {
   SELECT_PUBLIC_LEFTOVERS_SQL,
   groupColumns,
   pickSeedColumns,
-} from './seed-columns.js';
-import { checkConstraints } from './constraint-checks.js';
+} from '../../helpers/seed-columns.js';
+import { checkConstraints } from '../../helpers/constraint-checks.js';
 
 // Every SQL file in migrations/ is one migration.
 const MIGRATION_COUNT = countMigrationFiles();

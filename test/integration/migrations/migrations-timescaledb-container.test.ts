@@ -3,16 +3,16 @@
  * is reachable: the same checks as the PGlite test, on a real server with its background scheduler.
  * Without Docker the file is skipped with a printed reason (the PGlite test still covers the path).
  */
-import { countMigrationFiles } from "./seed-columns.js";
+import { countMigrationFiles } from "../../helpers/seed-columns.js";
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseMode } from '../../../src/postgres/database-mode.js';
 import { runMigrations } from '../../../src/postgres/migrate.js';
-import { checkConstraints } from './constraint-checks.js';
-import { SEED_COLUMNS, SELECT_PUBLIC_COLUMNS_SQL, SELECT_PUBLIC_LEFTOVERS_SQL, groupColumns, pickSeedColumns } from './seed-columns.js';
-import { checkTimescaleObjects, runPolicyJobs } from './timescale-checks.js';
+import { checkConstraints } from '../../helpers/constraint-checks.js';
+import { SEED_COLUMNS, SELECT_PUBLIC_COLUMNS_SQL, SELECT_PUBLIC_LEFTOVERS_SQL, groupColumns, pickSeedColumns } from '../../helpers/seed-columns.js';
+import { checkTimescaleObjects, runPolicyJobs } from '../../helpers/timescale-checks.js';
 
 /** Official image, pinned (TimescaleDB 2.17.2 on PostgreSQL 15). */
 const TIMESCALEDB_IMAGE = 'timescale/timescaledb:2.17.2-pg15';

@@ -4,17 +4,17 @@
  * aggregates, compression and policies exist, every policy job succeeds when run (PGlite has no background
  * scheduler, so each is run with CALL run_job), and down leaves nothing behind.
  */
-import { countMigrationFiles } from "./seed-columns.js";
+import { countMigrationFiles } from "../../helpers/seed-columns.js";
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseMode } from '../../../src/postgres/database-mode.js';
 import { runMigrationsWithClient } from '../../../src/postgres/migrate.js';
-import { checkConstraints } from './constraint-checks.js';
+import { checkConstraints } from '../../helpers/constraint-checks.js';
 import { createPgliteTimescaleClient, type PgliteClient } from './pglite-client.js';
-import { SEED_COLUMNS, SELECT_PUBLIC_COLUMNS_SQL, SELECT_PUBLIC_LEFTOVERS_SQL, groupColumns, pickSeedColumns } from './seed-columns.js';
-import { checkTimescaleObjects, runPolicyJobs } from './timescale-checks.js';
+import { SEED_COLUMNS, SELECT_PUBLIC_COLUMNS_SQL, SELECT_PUBLIC_LEFTOVERS_SQL, groupColumns, pickSeedColumns } from '../../helpers/seed-columns.js';
+import { checkTimescaleObjects, runPolicyJobs } from '../../helpers/timescale-checks.js';
 
 // Every SQL file in migrations/ is one migration.
 const MIGRATION_COUNT = countMigrationFiles();

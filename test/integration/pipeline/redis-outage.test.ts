@@ -9,7 +9,7 @@ import { startApp, type App } from '../../../src/app.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { testConfig, testLogger } from '../../helpers/app-config.js';
 import { marketSource, prepareMarket } from '../../helpers/market-source.js';
-import { findFreePort, killRedisServer, startRedisServer, waitFor } from '../redis/redis-test-helpers.js';
+import { findFreePort, killRedisServer, startRedisServer, waitFor } from '../../helpers/redis-test-helpers.js';
 
 const RATE = 500;
 const SECONDS = 12;

@@ -11,7 +11,7 @@ import { type RebuildSnapshot } from '../../../src/contracts/cache-batch.js';
 import { createMetrics } from '../../../src/shared/metrics.js';
 import {
   findFreePort, killRedisServer, makePrice, readJson, silentLogger, startRedisServer, waitFor,
-} from './redis-test-helpers.js';
+} from '../../helpers/redis-test-helpers.js';
 
 const PREFIX = 'test:redis-sink-outage:';
 const MAX_BATCH_WHILE_DOWN_MS = 1_000;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createRedisSink, type RedisSink } from '../../../src/redis/index.js';
 import { type RedisBatch } from '../../../src/contracts/cache-batch.js';
-import { deleteKeysWithPrefix, makePrice, REDIS_URL, silentLogger, waitFor } from './redis-test-helpers.js';
+import { deleteKeysWithPrefix, makePrice, REDIS_URL, silentLogger, waitFor } from '../../helpers/redis-test-helpers.js';
 
 const PREFIX = `test:redis-sink-round-trip:${process.pid}:`;
 const REPLY_DELAY_MS = 100;

@@ -8,7 +8,7 @@ import { createRedisSink, type RedisSink } from '../../../src/redis/index.js';
 import { createMetrics } from '../../../src/shared/metrics.js';
 import {
   REDIS_URL, deleteKeysWithPrefix, makePrice, readJson, silentLogger, waitFor,
-} from './redis-test-helpers.js';
+} from '../../helpers/redis-test-helpers.js';
 
 const PREFIX = `test:redis-sink-writes:${process.pid}:`;
 const CHANNEL = `${PREFIX}events`;

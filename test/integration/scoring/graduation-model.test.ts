@@ -10,8 +10,8 @@ import { writeBatch } from '../../../src/postgres/batch-writer.js';
 import { createMintFactsReader } from '../../../src/analytics/scoring/mint-facts-reader.js';
 import { runScoring } from '../../../src/analytics/scoring/scoring-run.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
-import { SETTINGS } from '../../unit/scoring/scoring-fixtures.js';
-import { generateHistory, type SyntheticLaunch } from './synthetic-history.js';
+import { SETTINGS } from '../../helpers/scoring-fixtures.js';
+import { generateHistory, type SyntheticLaunch } from '../../helpers/synthetic-history.js';
 import { runCommand } from './cli-io.js';
 
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);

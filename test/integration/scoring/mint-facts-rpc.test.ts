@@ -14,9 +14,9 @@ import { scoreInputs } from '../../../src/analytics/scoring/score-batch.js';
 import { TOKEN_2022_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
 import { startRpcServer, type RpcServer } from '../../helpers/rpc-server.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
-import { SETTINGS } from '../../unit/scoring/scoring-fixtures.js';
-import { buildMint, transferFeeConfig } from '../../unit/scoring/mint-writer.js';
-import { generateHistory } from './synthetic-history.js';
+import { SETTINGS } from '../../helpers/scoring-fixtures.js';
+import { buildMint, transferFeeConfig } from '../../helpers/mint-writer.js';
+import { generateHistory } from '../../helpers/synthetic-history.js';
 
 describe('mint facts over RPC', () => {
   let database: TestDatabase;

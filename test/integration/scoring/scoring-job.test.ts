@@ -11,7 +11,7 @@ import { writeBatch } from '../../../src/postgres/batch-writer.js';
 import { createRedisSink, type RedisSink } from '../../../src/redis/index.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { testConfig, testLogger } from '../../helpers/app-config.js';
-import { generateHistory } from './synthetic-history.js';
+import { generateHistory } from '../../helpers/synthetic-history.js';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PREFIX = `test:scoring-job:${process.pid}:`;

@@ -14,8 +14,8 @@ import { createHttpServer, type HttpServer } from '../../../src/api/index.js';
 import { createSignalExecutionRoute } from '../../../src/api/signal-execution-route.js';
 import type { RedisBatch } from '../../../src/contracts/cache-batch.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
-import { SETTINGS } from '../../unit/scoring/scoring-fixtures.js';
-import { generateHistory } from './synthetic-history.js';
+import { SETTINGS } from '../../helpers/scoring-fixtures.js';
+import { generateHistory } from '../../helpers/synthetic-history.js';
 
 const TOKEN = 'test-executor-token-0123456789';
 const SIGNALS = { buyMinScore: 100, buyMinProbability: 0, sellMaxScore: 0, takeProfitPct: 50, stopLossPct: 30, maxHoldMinutes: 30 };

@@ -14,8 +14,8 @@ import { createSocialClients } from '../../../src/analytics/social/social-client
 import { createMintFactsReader } from '../../../src/analytics/scoring/mint-facts-reader.js';
 import { runScoring } from '../../../src/analytics/scoring/scoring-run.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
-import { SETTINGS } from '../../unit/scoring/scoring-fixtures.js';
-import { generateHistory } from './synthetic-history.js';
+import { SETTINGS } from '../../helpers/scoring-fixtures.js';
+import { generateHistory } from '../../helpers/synthetic-history.js';
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);

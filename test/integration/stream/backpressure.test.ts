@@ -4,7 +4,7 @@ import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { createYellowstoneSource } from '../../../src/stream/yellowstone-source.js';
 import { startGeyserServer } from '../../helpers/geyser-server.js';
-import { buildSlotRange } from './stream-test-data.js';
+import { buildSlotRange } from '../../helpers/stream-test-data.js';
 
 const SLOTS = 400;
 const PER_SLOT = 100;

@@ -13,7 +13,7 @@ import { createMigratedDatabase, type TestDatabase } from '../../helpers/databas
 import { FIXTURES_DIR, fixturesMissingReason } from '../../helpers/fixtures.js';
 import { startGeyserServer, type GeyserServer } from '../../helpers/geyser-server.js';
 import { startRpcServer, type RpcServer } from '../../helpers/rpc-server.js';
-import { buildSlotRange, PUMPFUN } from './stream-test-data.js';
+import { buildSlotRange, PUMPFUN } from '../../helpers/stream-test-data.js';
 
 const missing = fixturesMissingReason();
 if (missing) console.warn(missing);

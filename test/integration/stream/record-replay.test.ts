@@ -12,7 +12,7 @@ import { isTransactionItem, type StreamItem } from '../../../src/contracts/strea
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
 import { startGeyserServer } from '../../helpers/geyser-server.js';
-import { buildSlotRange } from './stream-test-data.js';
+import { buildSlotRange } from '../../helpers/stream-test-data.js';
 import { itemTransaction } from '../../helpers/stream-items.js';
 
 describe('record and replay', () => {

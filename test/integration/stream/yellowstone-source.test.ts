@@ -5,7 +5,7 @@ import type { StreamItem } from '../../../src/contracts/stream-item.js';
 import { createSilentLogger } from '../../../src/stream/stream-logger.js';
 import { createYellowstoneSource, type SlotGap, type YellowstoneSource } from '../../../src/stream/yellowstone-source.js';
 import { startGeyserServer, type GeyserServer } from '../../helpers/geyser-server.js';
-import { buildSlotRange, createRandom, PUMPFUN, signatureFor } from './stream-test-data.js';
+import { buildSlotRange, createRandom, PUMPFUN, signatureFor } from '../../helpers/stream-test-data.js';
 import { itemTransaction } from '../../helpers/stream-items.js';
 
 const open: Array<{ close(): Promise<void> } | { stop(): Promise<void> }> = [];

@@ -5,7 +5,7 @@ import { scoreSocial } from '../../../src/analytics/scoring/social-score.js';
 import { UNKNOWN_MINT_FACTS } from '../../../src/analytics/scoring/mint-facts.js';
 import { scoreToken } from '../../../src/analytics/scoring/score-token.js';
 import { scoreVersionOf } from '../../../src/analytics/scoring/scoring-settings.js';
-import { SETTINGS, holders, inputs, trades } from './scoring-fixtures.js';
+import { SETTINGS, holders, inputs, trades } from '../../helpers/scoring-fixtures.js';
 
 const SAFE = { ...UNKNOWN_MINT_FACTS, source: 'create_instruction' as const, tokenProgram: 'spl_token' as const };
 

@@ -1,6 +1,6 @@
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
-import { buildMint, transferFeeConfig } from './mint-writer.js';
+import { buildMint, transferFeeConfig } from '../../helpers/mint-writer.js';
 import { parseMintAccount } from '../../../src/analytics/scoring/mint-layout.js';
 import { listMintRisks, mintFactsFromAccount, mintFactsFromLaunch, TOKEN_2022_PROGRAM, SPL_TOKEN_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectRedFlags } from '../../../src/analytics/scoring/red-flags.js';
-import { SETTINGS, holders, inputs, trades } from './scoring-fixtures.js';
+import { SETTINGS, holders, inputs, trades } from '../../helpers/scoring-fixtures.js';
 
 describe('detectRedFlags', () => {
   it('raises nothing for a healthy token', () => {

@@ -3,7 +3,7 @@ import { decideSignal, type SignalSettings } from '../../../src/analytics/signal
 import { startTracking, trackPrices } from '../../../src/analytics/signals/signal-tracker.js';
 import { buildSignalCacheBatch, buildSignals } from '../../../src/analytics/signals/signal-batch.js';
 import { scoreToken, type TokenScoreRow } from '../../../src/analytics/scoring/score-token.js';
-import { SETTINGS, inputs } from './scoring-fixtures.js';
+import { SETTINGS, inputs } from '../../helpers/scoring-fixtures.js';
 
 const S: SignalSettings = { buyMinScore: 500, buyMinProbability: 0.3, sellMaxScore: 250, takeProfitPct: 100, stopLossPct: 35, maxHoldMinutes: 60 };
 const row = (over: Partial<TokenScoreRow> = {}): TokenScoreRow => ({ ...scoreToken(inputs(), SETTINGS, { probability: 0.5, confidence: 0.8, modelVersion: 'gm-1' }), ...over });

@@ -4,7 +4,7 @@
  */
 import type { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import bs58 from 'bs58';
-import { buildTransactionUpdate } from '../../../src/simulate/transaction-update.js';
+import { buildTransactionUpdate } from '../../src/simulate/transaction-update.js';
 
 export const PUMPFUN = '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P';
 const UNRELATED_PROGRAM = 'Vote111111111111111111111111111111111111111';

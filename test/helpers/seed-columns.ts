@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { MIGRATIONS_DIR } from '../../../src/postgres/migrate.js';
+import { MIGRATIONS_DIR } from '../../src/postgres/migrate.js';
 
 /**
  * Every table/view and column of the seed design (docs: /work/shared/design/seed-schema-design.md), with

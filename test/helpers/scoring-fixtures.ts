@@ -1,7 +1,7 @@
 /** Builders of scoring inputs for the pure formula tests (not a test file). */
-import { UNKNOWN_MINT_FACTS } from '../../../src/analytics/scoring/mint-facts.js';
-import type { ScoringInputs, TradeAggregates, HolderAggregates } from '../../../src/analytics/scoring/scoring-inputs.js';
-import type { ScoringSettings } from '../../../src/analytics/scoring/scoring-settings.js';
+import { UNKNOWN_MINT_FACTS } from '../../src/analytics/scoring/mint-facts.js';
+import type { ScoringInputs, TradeAggregates, HolderAggregates } from '../../src/contracts/scoring.js';
+import type { ScoringSettings } from '../../src/analytics/scoring/scoring-settings.js';
 
 export const SETTINGS: ScoringSettings = {
   liquidityFullQuote: 85, volumeFullQuote5m: 50, holdersFull: 300, creatorMaxPct: 10, top10MaxPct: 45, snipedMaxPct: 20,

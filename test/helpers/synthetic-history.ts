@@ -5,12 +5,12 @@
  * whether it graduates: P(graduate) = σ(−2.5 + 5q − 1.5 · creatorDumped). A model that reads the early
  * trades must therefore find "more early buyers → more likely" and "creator sold → less likely".
  */
-import { createPrng, type Prng } from '../../../src/simulate/prng.js';
-import { buyOnCurve, createCurve, sellOnCurve, type CurveState, TOKEN_TOTAL_SUPPLY_RAW } from '../../../src/simulate/bonding-curve.js';
-import { poolIdOf, tokenIdOf } from '../../../src/pipeline/ids.js';
-import { priceQuotePerToken, priceRawPerRaw, scaleAmount } from '../../../src/pipeline/decimal.js';
-import { emptyBatch, type Batch, type TradeRow } from '../../../src/contracts/rows.js';
-import { SPL_TOKEN_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
+import { createPrng, type Prng } from '../../src/simulate/prng.js';
+import { buyOnCurve, createCurve, sellOnCurve, type CurveState, TOKEN_TOTAL_SUPPLY_RAW } from '../../src/simulate/bonding-curve.js';
+import { poolIdOf, tokenIdOf } from '../../src/pipeline/ids.js';
+import { priceQuotePerToken, priceRawPerRaw, scaleAmount } from '../../src/pipeline/decimal.js';
+import { emptyBatch, type Batch, type TradeRow } from '../../src/contracts/rows.js';
+import { SPL_TOKEN_PROGRAM } from '../../src/analytics/scoring/mint-facts.js';
 
 const WSOL = 'So11111111111111111111111111111111111111112';
 const PUMP = '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P';

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import type { PriceUpdate } from '../../../src/contracts/cache-batch.js';
+import type { PriceUpdate } from '../../src/contracts/cache-batch.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const silentLogger = pino({ level: 'silent' });
