@@ -13,7 +13,7 @@ import { decodeLogData, isLogDataOf, readLogEvents } from './log-events.js';
 import { makeEnvelope, type EventContext, type EventOutcome, type ProgramDecoder } from './program-decoder.js';
 import type { ChainInstruction, ChainTransaction } from '../contracts/chain-transaction.js';
 import type { DecodedEvent, DecodeResult, EventSource } from '../contracts/decoded-event.js';
-import type { QuarantineRecord } from '../contracts/quarantine.js';
+import type { QuarantineKind, QuarantineRecord } from '../contracts/quarantine.js';
 
 interface Candidate {
   decoder: ProgramDecoder;
@@ -47,7 +47,7 @@ export function decodeWith(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Ch
       outcome.event.position.eventIndex = events.length;
       events.push(outcome.event);
     } else if (outcome.type === 'quarantine') {
-      quarantine.push(toQuarantine(c, tx, outcome.reason));
+      quarantine.push(toQuarantine(c, tx, outcome.kind, outcome.reason));
     }
   }
   return { events, quarantine };
@@ -62,9 +62,9 @@ function touchesPrograms(tx: ChainTransaction, decoders: ReadonlyMap<string, Pro
 
 function runCandidate(c: Candidate, ctx: EventContext): EventOutcome {
   try {
-    if (c.reason !== null) return { type: 'quarantine', reason: c.reason };
+    if (c.reason !== null) return { type: 'quarantine', kind: 'malformed', reason: c.reason };
     if (c.payload !== null) {
-      if (c.payload.length < 8) return { type: 'quarantine', reason: 'event payload shorter than its discriminator' };
+      if (c.payload.length < 8) return { type: 'quarantine', kind: 'malformed', reason: 'event payload shorter than its discriminator' };
       return c.decoder.decodeEvent(c.payload, ctx);
     }
     const ix = c.instruction as ChainInstruction;
@@ -75,7 +75,7 @@ function runCandidate(c: Candidate, ctx: EventContext): EventOutcome {
     const derived = c.decoder.instructionEvents?.(ix, ctx) ?? [];
     return derived[0] === undefined ? { type: 'ignored' } : { type: 'event', event: derived[0] };
   } catch (error) {
-    return { type: 'quarantine', reason: `malformed: ${error instanceof Error ? error.message : String(error)}` };
+    return { type: 'quarantine', kind: 'malformed', reason: `malformed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -197,10 +197,10 @@ function candidate(
   return { decoder, key: invocationKey(outerIndex, innerIndex), outerIndex, innerIndex, invocation, source, payload, line: null, base64: null, instruction, reason };
 }
 
-function toQuarantine(c: Candidate, tx: ChainTransaction, reason: string): QuarantineRecord {
+function toQuarantine(c: Candidate, tx: ChainTransaction, kind: QuarantineKind, reason: string): QuarantineRecord {
   const raw = c.payload ?? c.instruction?.data ?? new Uint8Array(0);
   return {
-    stage: 'decode', program: c.decoder.name, discriminator: discriminatorHex(raw), raw, reason,
+    stage: 'decode', kind, program: c.decoder.name, discriminator: discriminatorHex(raw), raw, reason,
     signature: tx.signature, slot: tx.slot, position: { outerIndex: c.outerIndex, innerIndex: c.innerIndex },
   };
 }

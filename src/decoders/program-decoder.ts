@@ -20,7 +20,7 @@ export type EventOutcome =
   | { type: 'event'; event: DecodedEvent }
   /** A known event we do not map (admin, vesting, volume accumulators...). */
   | { type: 'ignored' }
-  | { type: 'quarantine'; reason: string };
+  | { type: 'quarantine'; kind: 'unknown_discriminator' | 'malformed'; reason: string };
 
 export interface ProgramDecoder {
   name: ProgramName;

@@ -233,6 +233,7 @@ function clean(text: string): string {
 function storeQuarantine(event: DecodedEvent, reason: string): QuarantineRecord {
   return {
     stage: 'store',
+    kind: 'unresolved',
     program: event.program,
     discriminator: null,
     raw: new TextEncoder().encode(JSON.stringify({ kind: event.kind, signature: event.signature, position: event.position })),

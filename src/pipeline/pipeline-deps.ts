@@ -1,7 +1,7 @@
 /** The slices of the metrics registry and logger the pipeline uses (createMetrics() and pino fit). */
 export interface PipelineMetrics {
   eventsDecoded: { inc(labels: { program: string; kind: string }, value?: number): void };
-  quarantined: { inc(labels: { stage: string; reason_class: string }, value?: number): void };
+  quarantined: { inc(labels: { stage: string; kind: string }, value?: number): void };
   commitLatency: { observe(seconds: number): void };
   batchSize: { observe(labels: { sink: string }, rows: number): void };
   batchDuration: { observe(labels: { sink: string }, seconds: number): void };

@@ -23,7 +23,7 @@ import type { ChainTransaction } from '../contracts/chain-transaction.js';
 import type { DecodeResult } from '../contracts/decoded-event.js';
 import type { NormalizeTransactionBytes, StreamItem, TransactionItem } from '../contracts/stream-item.js';
 import type { NormalizeResult } from '../contracts/chain-transaction.js';
-import { quarantineRaw } from '../contracts/quarantine.js';
+import { quarantineRaw, type QuarantineRecord } from '../contracts/quarantine.js';
 import { describeError } from '../shared/errors.js';
 import type { BoundedQueue } from '../shared/bounded-queue.js';
 import type { RedisBatch } from '../contracts/cache-batch.js';
@@ -123,7 +123,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       case 'quarantine':
         batch.quarantine.push(item.record);
         batchRows += 1;
-        countQuarantine(item.record.stage, item.record.reason);
+        countQuarantine(item.record);
         return;
       case 'slot':
         if (complete.has(item.status)) raiseComplete(item.slot);
@@ -150,20 +150,20 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (!normalized.ok) {
       batch.quarantine.push(normalized.quarantine);
       batchRows += 1;
-      countQuarantine(normalized.quarantine.stage, normalized.quarantine.reason);
+      countQuarantine(normalized.quarantine);
       return;
     }
     const tx = normalized.tx;
     if (tx.blockTime === null) tx.blockTime = blockTime;
     const result = options.decode(tx);
-    for (const record of result.quarantine) countQuarantine(record.stage, record.reason);
+    for (const record of result.quarantine) countQuarantine(record);
     for (const event of result.events) options.metrics?.eventsDecoded.inc({ program: event.program, kind: event.kind });
     status.eventsDecoded += result.events.length;
     batch.quarantine.push(...result.quarantine);
     const before = batch.trades.length + batch.tokens.length + batch.graduations.length;
     const quarantinedBefore = batch.quarantine.length;
     addTransactionRows(batch, registry, tx, result.events, { holders: options.trackHolders !== false });
-    for (const record of batch.quarantine.slice(quarantinedBefore)) countQuarantine(record.stage, record.reason);
+    for (const record of batch.quarantine.slice(quarantinedBefore)) countQuarantine(record);
     batchRows += batch.trades.length + batch.tokens.length + batch.graduations.length - before + result.quarantine.length;
     receipts.push(item.receivedAtNs);
   }
@@ -205,9 +205,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (completeSlot === null || slot > completeSlot) completeSlot = slot;
   }
 
-  function countQuarantine(stage: string, reason: string): void {
+  function countQuarantine(record: QuarantineRecord): void {
     status.quarantined += 1;
-    options.metrics?.quarantined.inc({ stage, reason_class: reason.split(/[:(]/)[0]!.trim().slice(0, 40) });
+    options.metrics?.quarantined.inc({ stage: record.stage, kind: record.kind });
   }
 
   /** Hands the current batch to the writer (after the previous write committed). */
@@ -242,7 +242,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     options.metrics?.batchSize.observe({ sink: 'postgres' }, toWrite.trades.length);
     options.metrics?.batchDuration.observe({ sink: 'postgres' }, result.durationMs / 1000);
     options.metrics?.batchRows.inc({ table: 'transactions' }, result.tradesInserted);
-    for (const record of result.rejected) countQuarantine(record.stage, record.reason);
+    for (const record of result.rejected) countQuarantine(record);
     status.batchesCommitted += 1;
     status.tradesCommitted += result.tradesInserted;
     status.lastCommitAt = Date.now();
@@ -335,6 +335,6 @@ function materializeTransaction(item: TransactionItem, normalize: NormalizeTrans
     return normalize(item.bytes, item.start, item.end);
   } catch (error) {
     const reason = `normaliser threw: ${describeError(error)}`;
-    return { ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: quarantineRaw(item.bytes, item.start, item.end), reason, signature: null, slot: item.slot, position: { outerIndex: null, innerIndex: null } } };
+    return { ok: false, quarantine: { stage: 'normalize', kind: 'normalize_failed', program: null, discriminator: null, raw: quarantineRaw(item.bytes, item.start, item.end), reason, signature: null, slot: item.slot, position: { outerIndex: null, innerIndex: null } } };
   }
 }

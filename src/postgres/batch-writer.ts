@@ -102,6 +102,7 @@ function rejectedRow(stepName: string, row: unknown, error: unknown): Quarantine
   const message = error instanceof Error ? error.message : String(error);
   return {
     stage: 'store',
+    kind: 'rejected_by_database',
     program: null,
     discriminator: null,
     raw: new TextEncoder().encode(toJson({ table: stepName, row }) ?? ''),

@@ -31,10 +31,10 @@ export function createMetrics(options: MetricsOptions = {}) {
       name: `${PREFIX}events_decoded_total`, help: 'Events decoded, by program and kind',
       labelNames: ['program', 'kind'] as const, registers,
     }),
-    /** Quarantined inputs, by stage (`decode`, `pipeline`, `postgres`) and reason class. */
+    /** Quarantined inputs, by stage (`normalize`, `decode`, `store`) and kind (`QuarantineKind` in contracts/quarantine.ts). */
     quarantined: new Counter({
-      name: `${PREFIX}quarantined_total`, help: 'Records sent to quarantine, by stage and reason class',
-      labelNames: ['stage', 'reason_class'] as const, registers,
+      name: `${PREFIX}quarantined_total`, help: 'Records sent to quarantine, by stage and kind',
+      labelNames: ['stage', 'kind'] as const, registers,
     }),
     /** Transactions received from a source (`grpc`, `rpc`, `replay`). */
     transactionsReceived: new Counter({

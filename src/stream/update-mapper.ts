@@ -68,6 +68,7 @@ export function mapSubscribeUpdate(bytes: Uint8Array, context: MapUpdateContext)
 function corruptUpdate(bytes: Uint8Array, error: unknown): QuarantineRecord {
   return {
     stage: 'normalize',
+    kind: 'unreadable_update',
     program: null,
     discriminator: null,
     raw: quarantineRaw(bytes),

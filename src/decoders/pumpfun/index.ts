@@ -28,7 +28,7 @@ function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
       return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
     default:
       if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
-      return { type: 'quarantine', reason: 'unknown pump event discriminator' };
+      return { type: 'quarantine', kind: 'unknown_discriminator', reason: 'unknown pump event discriminator' };
   }
 }
 

@@ -95,7 +95,7 @@ function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
   if (disc === SELL_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, false) };
   if (disc === CREATE_POOL_EVENT) return { type: 'event', event: decodeCreatePool(payload, ctx) };
   if (disc !== null && IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
-  return { type: 'quarantine', reason: 'unknown pumpswap event discriminator' };
+  return { type: 'quarantine', kind: 'unknown_discriminator', reason: 'unknown pumpswap event discriminator' };
 }
 
 /** The PumpSwap program decoder (graduation context only). */

@@ -16,7 +16,7 @@ function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
   if (disc === TRADE_EVENT) return { type: 'event', event: decodeLaunchpadTradeEvent(payload, ctx, ixName) };
   if (disc === POOL_CREATE_EVENT) return { type: 'event', event: decodeLaunchpadPoolCreateEvent(payload, ctx, ixName) };
   if (disc !== null && IGNORED.has(disc)) return { type: 'ignored' };
-  return { type: 'quarantine', reason: 'unknown launchpad event discriminator' };
+  return { type: 'quarantine', kind: 'unknown_discriminator', reason: 'unknown launchpad event discriminator' };
 }
 
 /** The Raydium LaunchLab program decoder. */

@@ -13,6 +13,6 @@ export function normalizeFailure(error: unknown, signature: string | null, slot:
   const reason = error instanceof Error ? error.message : String(error);
   return {
     ok: false,
-    quarantine: { stage: 'normalize', program: null, discriminator: null, raw, reason, signature, slot, position: { outerIndex: null, innerIndex: null } },
+    quarantine: { stage: 'normalize', kind: 'normalize_failed', program: null, discriminator: null, raw, reason, signature, slot, position: { outerIndex: null, innerIndex: null } },
   };
 }

@@ -70,7 +70,7 @@ describe('operations http server', () => {
 
   it('serves Prometheus text on /metrics with our metric names and values', async () => {
     metrics.eventsDecoded.inc({ program: 'pumpfun', kind: 'trade' }, 3);
-    metrics.quarantined.inc({ stage: 'decode', reason_class: 'unknown_discriminator' });
+    metrics.quarantined.inc({ stage: 'decode', kind: 'unknown_discriminator' });
     metrics.commitLatency.observe(0.042);
     metrics.lastSlotCommitted.set(312345678);
     const res = await fetch(`${base}/metrics`);
@@ -78,7 +78,7 @@ describe('operations http server', () => {
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
     expect(text).toContain('megatron_events_decoded_total{program="pumpfun",kind="trade"} 3');
-    expect(text).toContain('megatron_quarantined_total{stage="decode",reason_class="unknown_discriminator"} 1');
+    expect(text).toContain('megatron_quarantined_total{stage="decode",kind="unknown_discriminator"} 1');
     expect(text).toContain('megatron_commit_latency_seconds_bucket{le="0.05"} 1');
     expect(text).toContain('megatron_commit_latency_seconds_bucket{le="0.025"} 0');
     expect(text).toContain('megatron_last_slot_committed 312345678');

@@ -66,7 +66,7 @@ describe('pipeline: transactions normalised lazily', () => {
 
     let calls = 0;
     const normalize: NormalizeTransactionBytes = (bytes, start, end) => {
-      if (bytes === failing.bytes) return { ok: false, quarantine: { stage: 'normalize', program: null, discriminator: null, raw: new Uint8Array([1]), reason: 'test: unreadable', signature: null, slot: first.slot, position: { outerIndex: null, innerIndex: null } } };
+      if (bytes === failing.bytes) return { ok: false, quarantine: { stage: 'normalize', kind: 'normalize_failed', program: null, discriminator: null, raw: new Uint8Array([1]), reason: 'test: unreadable', signature: null, slot: first.slot, position: { outerIndex: null, innerIndex: null } } };
       if (bytes === throwing.bytes) throw new Error('boom');
       calls += 1;
       return normalizeYellowstoneTransactionBytes(bytes, start, end);
