@@ -2,7 +2,7 @@
  * Reads for holder snapshots and top holders (balances, token facts, tag evidence) and their writes:
  * one holder_snapshots row per run, and top_holders replaced by the current top N of the token.
  */
-import type { HolderSnapshot } from '../analytics/holders/holder-snapshot.js';
+import type { HolderSnapshot } from '../contracts/holders.js';
 import type { Queryable } from './pg-pool.js';
 import { toJson } from './sql-values.js';
 

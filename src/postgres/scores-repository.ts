@@ -2,9 +2,7 @@
  * Reads of scoring inputs and writes of `token_scores`. One exported function per statement, each with
  * its SQL beside it (the big input statement lives in scoring-inputs-sql.ts).
  */
-import type { MintFacts } from '../analytics/scoring/mint-facts.js';
-import type { ScoringInputs, SocialInputs } from '../analytics/scoring/scoring-inputs.js';
-import type { TokenScoreRow } from '../analytics/scoring/score-token.js';
+import type { MintFacts, ScoringInputs, SocialInputs, TokenScoreRow } from '../contracts/scoring.js';
 import type { Queryable } from './pg-pool.js';
 import { READ_SCORING_INPUTS_SQL } from './scoring-inputs-sql.js';
 import { columnsOf, toJson } from './sql-values.js';

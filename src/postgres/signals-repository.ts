@@ -1,21 +1,7 @@
 /** `trading_signals` writes and reads: new signals, open buys, prices to follow them, tracking updates, executions. */
+import type { NewSignalRow } from '../contracts/signals.js';
 import type { Queryable } from './pg-pool.js';
 import { columnsOf, toJson } from './sql-values.js';
-
-export interface NewSignalRow {
-  id: string;
-  tokenId: string;
-  signalTime: Date;
-  signalType: 'buy' | 'sell' | 'hold';
-  scoreAtSignal: number;
-  /** Exact decimal text, whole quote per whole token. */
-  priceAtSignal: string;
-  marketCapAtSignal: number | null;
-  mlProbabilityAtSignal: number | null;
-  triggeredBy: string[];
-  signalStrength: string;
-  signalMetadata: Record<string, unknown>;
-}
 
 const INSERT_SIGNALS_SQL = `
 insert into trading_signals (id, token_id, signal_time, signal_type, score_at_signal, price_at_signal, market_cap_at_signal,

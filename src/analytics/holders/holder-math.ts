@@ -3,6 +3,7 @@
  * decimal strings with the scale of their column: percents with 2 places, Gini with 4, whole-token
  * sizes with 6; rounding is half up. Pure: no I/O, no clock.
  */
+import type { HoldingBuckets } from '../../contracts/holders.js';
 
 /** `numerator / denominator` rounded half up to `places` decimals, as a decimal string. */
 export function divideToDecimal(numerator: bigint, denominator: bigint, places: number): string {
@@ -67,15 +68,6 @@ export function medianWholeTokens(ascending: readonly bigint[], decimals: number
 export function averageWholeTokens(total: bigint, count: number, decimals: number): string | null {
   if (count === 0) return null;
   return divideToDecimal(total, BigInt(count) * 10n ** BigInt(decimals), 6);
-}
-
-/** The five holding-size buckets of holder_snapshots, by whole tokens held (raw / 10^decimals, floored). */
-export interface HoldingBuckets {
-  holders1To100: number;
-  holders100To1k: number;
-  holders1kTo10k: number;
-  holders10kTo100k: number;
-  holders100kPlus: number;
 }
 
 /** Bucket bounds in whole tokens: [1,100), [100,1k), [1k,10k), [10k,100k), [100k,∞); below 1 token: no bucket. */

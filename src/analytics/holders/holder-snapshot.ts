@@ -1,5 +1,6 @@
 /**
- * One `holder_snapshots` row computed from a token's balances. Definitions (also in docs/holders.md):
+ * One `holder_snapshots` row (`HolderSnapshot`, src/contracts/holders.ts) computed from a token's
+ * balances. Definitions (also in docs/holders.md):
  * - a HOLDER is an owner of kind 'wallet' with a positive raw balance (curves, vault authorities, AMM
  *   pools and program authorities never count);
  * - total_holders = token ACCOUNTS of holders with a positive balance (a wallet with two accounts of the
@@ -16,7 +17,8 @@
  *   and what the non-holder owners hold, by kind.
  * Pure: the caller passes the time.
  */
-import { averageWholeTokens, countHoldingBuckets, decadeHistogram, giniCoefficient, medianWholeTokens, percentOfSupply, sumOfTop, type HoldingBuckets } from './holder-math.js';
+import type { HolderSnapshot } from '../../contracts/holders.js';
+import { averageWholeTokens, countHoldingBuckets, decadeHistogram, giniCoefficient, medianWholeTokens, percentOfSupply, sumOfTop } from './holder-math.js';
 
 export const DIAMOND_HANDS_MS = 24 * 60 * 60 * 1000;
 export const RAW_TOP_LIMIT = 1_000;
@@ -40,23 +42,6 @@ export interface SnapshotInput {
   /** Raw balance held by non-holders, by kind ('curve', 'pool', 'program'). */
   excluded: Readonly<Record<string, bigint>>;
   at: Date;
-}
-
-export interface HolderSnapshot {
-  snapshotTime: Date;
-  totalHolders: number;
-  uniqueHolders: number;
-  top10Concentration: string | null;
-  top25Concentration: string | null;
-  top100Concentration: string | null;
-  giniCoefficient: string | null;
-  buckets: HoldingBuckets;
-  averageHoldingSize: string | null;
-  medianHoldingSize: string | null;
-  diamondHandsCount: number;
-  /** Supply used for the percentages (raw), null when nothing is known. */
-  supply: bigint | null;
-  rawDistribution: Record<string, unknown>;
 }
 
 /** Computes every column of a holder snapshot from the balances. */

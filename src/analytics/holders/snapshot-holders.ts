@@ -3,11 +3,11 @@
  * balances → computeHolderSnapshot → holder_snapshots row; the top N wallets → evidence → wallet tags →
  * top_holders (exactly the current top N).
  */
-import type { PgPool } from '../../postgres/pg-pool.js';
-import { withTransaction, type Queryable } from '../../postgres/pg-pool.js';
+import { withTransaction, type PgPool, type Queryable } from '../../postgres/pg-pool.js';
 import { insertHolderSnapshot, readHolderTokenFacts, readTokenBalances, replaceTopHolders, type HolderTokenFacts, type TopHolderRow } from '../../postgres/holder-snapshots-repository.js';
 import { readBuyersPerSignature, readBuyersPerSlot, readRecentTrades, readWalletTrades } from '../../postgres/holder-evidence-repository.js';
-import { computeHolderSnapshot, type HolderSnapshot } from './holder-snapshot.js';
+import { computeHolderSnapshot } from './holder-snapshot.js';
+import type { HolderSnapshot } from '../../contracts/holders.js';
 import { percentOfSupply, wholeTokens } from './holder-math.js';
 import { tagWallet, type TokenFacts, type WalletTrade } from './wallet-tags.js';
 import type { HolderSettings } from './holder-settings.js';

@@ -3,7 +3,7 @@
  * `ScoringInputs` the scores use (so training, live serving and the backtest see the same thing).
  * Counts and volumes enter as log1p (their effect is multiplicative), shares as 0-1.
  */
-import type { ScoringInputs } from '../scoring/scoring-inputs.js';
+import type { ScoringInputs } from '../../contracts/scoring.js';
 
 export const GRADUATION_FEATURES = [
   'age_hours', 'log_trades', 'log_unique_buyers', 'buy_volume_share', 'log_buy_volume', 'log_volume_5m',

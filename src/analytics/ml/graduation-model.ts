@@ -9,7 +9,7 @@
 import { predictProbability, type LogisticModel } from './logistic-regression.js';
 import type { Evaluation } from './evaluation.js';
 import { extractGraduationFeatures } from './graduation-features.js';
-import type { ScoringInputs } from '../scoring/scoring-inputs.js';
+import type { ScoringInputs } from '../../contracts/scoring.js';
 
 export const GRADUATION_MODEL_NAME = 'graduation';
 const FULL_DATA_TRADES = 20;

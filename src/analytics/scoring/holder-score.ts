@@ -10,7 +10,7 @@
  * - activity: 60 % log share of distinct buyers (100 = full) + 40 % trades in 5 min (50 = full).
  */
 import { clamp, logShare, points, saturate } from './scale.js';
-import type { HolderAggregates, TradeAggregates } from './scoring-inputs.js';
+import type { HolderAggregates, TradeAggregates } from '../../contracts/scoring.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 export const DISTRIBUTION_MAX = 133;

@@ -6,7 +6,8 @@
  */
 import { readMintFacts, upsertMintFacts } from '../../postgres/scores-repository.js';
 import type { Queryable } from '../../postgres/pg-pool.js';
-import { mintFactsFromAccount, mintFactsFromLaunch, UNKNOWN_MINT_FACTS, type MintFacts } from './mint-facts.js';
+import { mintFactsFromAccount, mintFactsFromLaunch, UNKNOWN_MINT_FACTS } from './mint-facts.js';
+import type { MintFacts } from '../../contracts/scoring.js';
 import { parseMintAccount } from './mint-layout.js';
 
 /** The one RPC call we need (structurally satisfied by `createRpcClient(...)`). */

@@ -1,7 +1,8 @@
 /**
- * What we know about a token's mint: who can mint more or freeze accounts, and which Token-2022
- * extensions could take value from holders. Settled from the create instruction when the launchpad
- * fixes it, otherwise from the mint account read over RPC (`parseMintAccount`).
+ * How a token's mint facts (`MintFacts`, src/contracts/scoring.ts: who can mint more or freeze accounts,
+ * and which Token-2022 extensions could take value from holders) are settled: from the create
+ * instruction when the launchpad fixes them, otherwise from the mint account read over RPC and parsed
+ * by `parseMintAccount`. Pure.
  *
  * Launch facts (public program behaviour):
  * - Pump.fun `create` (SPL Token): the program mints the supply and revokes the mint authority; no
@@ -11,23 +12,11 @@
  * - Raydium LaunchLab: the settings depend on the launch (Token-2022 launches may carry a transfer
  *   fee), so the mint account is read.
  */
+import type { MintFacts } from '../../contracts/scoring.js';
 import type { ParsedMint } from './mint-layout.js';
 
 export const SPL_TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
 export const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
-
-export interface MintFacts {
-  source: 'create_instruction' | 'rpc' | 'unknown';
-  tokenProgram: 'spl_token' | 'token_2022' | 'unknown';
-  mintAuthority: string | null;
-  freezeAuthority: string | null;
-  extensions: string[];
-  transferFeeBps: number | null;
-  transferHookProgram: string | null;
-  permanentDelegate: string | null;
-  defaultAccountStateFrozen: boolean;
-  pausable: boolean;
-}
 
 /** Facts when nothing is known: scored as neutral, flagged nowhere, confidence lowered. */
 export const UNKNOWN_MINT_FACTS: MintFacts = {

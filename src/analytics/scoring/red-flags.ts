@@ -4,7 +4,7 @@
  * Flags lower `score_multiplier` by their weight (never below 0.10).
  */
 import { listMintRisks } from './mint-facts.js';
-import type { ScoringInputs } from './scoring-inputs.js';
+import type { ScoringInputs } from '../../contracts/scoring.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 /** Minutes a token needs before "few real holders" can be judged. */

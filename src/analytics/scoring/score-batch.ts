@@ -5,8 +5,8 @@
  */
 import type { RedisBatch } from '../../contracts/cache-batch.js';
 import { predictGraduation, type GraduationModel } from '../ml/graduation-model.js';
-import type { ScoringInputs } from './scoring-inputs.js';
-import { scoreToken, type TokenScoreRow } from './score-token.js';
+import type { ScoringInputs, TokenScoreRow } from '../../contracts/scoring.js';
+import { scoreToken } from './score-token.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 export function scoreInputs(inputs: readonly ScoringInputs[], settings: ScoringSettings, model: GraduationModel | null): TokenScoreRow[] {

@@ -9,39 +9,10 @@
 import type { GraduationPrediction } from '../ml/graduation-model.js';
 import { scoreHolders } from './holder-score.js';
 import { detectRedFlags } from './red-flags.js';
-import type { ScoringInputs } from './scoring-inputs.js';
+import type { ScoringInputs, TokenScoreRow } from '../../contracts/scoring.js';
 import { scoreVersionOf, type ScoringSettings } from './scoring-settings.js';
 import { scoreSocial } from './social-score.js';
 import { scoreTechnical } from './technical-score.js';
-
-export interface TokenScoreRow {
-  tokenId: string;
-  calculatedAt: Date;
-  technicalScore: number;
-  holderScore: number;
-  socialScore: number;
-  liquidityScore: number;
-  tradingScore: number;
-  contractScore: number;
-  distributionScore: number;
-  qualityScore: number;
-  activityScore: number;
-  twitterScore: number;
-  communityScore: number;
-  viralityScore: number;
-  scoreMultiplier: number;
-  hasRedFlags: boolean;
-  redFlags: string[];
-  mlGraduationProbability: number | null;
-  mlConfidenceScore: number | null;
-  mlModelVersion: string | null;
-  scoreDetails: Record<string, unknown>;
-  /** Not a column: round(total × multiplier). */
-  effectiveScore: number;
-  totalScore: number;
-  /** Not a column: slot the inputs reflect (last trade). */
-  slot: bigint;
-}
 
 export function scoreToken(inputs: ScoringInputs, settings: ScoringSettings, prediction: GraduationPrediction | null): TokenScoreRow {
   const technical = scoreTechnical(inputs.trades, inputs.mintFacts, settings);

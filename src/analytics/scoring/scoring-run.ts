@@ -14,7 +14,7 @@ import { closeBuys } from '../signals/signal-tracking-run.js';
 import type { OpenPosition, SignalSettings } from '../signals/signal-rules.js';
 import type { MintFactsReader } from './mint-facts-reader.js';
 import { buildScoreCacheBatch, scoreInputs } from './score-batch.js';
-import type { ScoringInputs } from './scoring-inputs.js';
+import type { ScoringInputs } from '../../contracts/scoring.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 const CHUNK_TOKENS = 500;

@@ -9,7 +9,7 @@
  * - virality: 80 × growth of the audience over the last hour (+100 % = full); no growth, no points.
  */
 import { clamp, logShare, points } from './scale.js';
-import type { SocialInputs } from './scoring-inputs.js';
+import type { SocialInputs } from '../../contracts/scoring.js';
 
 export const TWITTER_MAX = 133;
 export const COMMUNITY_MAX = 120;

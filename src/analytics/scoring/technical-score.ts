@@ -8,9 +8,9 @@
  * - contract: 80 when the mint is known to be safe; each risky authority or extension takes points
  *   (`CONTRACT_PENALTIES`); an unknown mint gets half (40).
  */
-import { listMintRisks, type MintFacts } from './mint-facts.js';
+import { listMintRisks } from './mint-facts.js';
+import type { MintFacts, TradeAggregates } from '../../contracts/scoring.js';
 import { clamp, logShare, points, saturate } from './scale.js';
-import type { TradeAggregates } from './scoring-inputs.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 export const LIQUIDITY_MAX = 133;

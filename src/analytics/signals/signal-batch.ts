@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RedisBatch } from '../../contracts/cache-batch.js';
-import type { ScoringInputs } from '../scoring/scoring-inputs.js';
-import type { TokenScoreRow } from '../scoring/score-token.js';
-import type { NewSignalRow } from '../../postgres/signals-repository.js';
+import type { ScoringInputs, TokenScoreRow } from '../../contracts/scoring.js';
+import type { NewSignalRow } from '../../contracts/signals.js';
 import { decideSignal, type OpenPosition, type SignalSettings } from './signal-rules.js';
 
 export interface SignalBatch {

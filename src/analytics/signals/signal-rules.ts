@@ -9,7 +9,7 @@
  *   creator selling early or of a mint risk appeared. The sell closes the open buy.
  * - hold: a buy is open, the buy conditions no longer hold but no sell condition does; raised once per buy.
  */
-import type { TokenScoreRow } from '../scoring/score-token.js';
+import type { TokenScoreRow } from '../../contracts/scoring.js';
 
 export interface SignalSettings {
   buyMinScore: number;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decideSignal, type SignalSettings } from '../../../src/analytics/signals/signal-rules.js';
 import { startTracking, trackPrices } from '../../../src/analytics/signals/signal-tracker.js';
 import { buildSignalCacheBatch, buildSignals } from '../../../src/analytics/signals/signal-batch.js';
-import { scoreToken, type TokenScoreRow } from '../../../src/analytics/scoring/score-token.js';
+import { scoreToken } from '../../../src/analytics/scoring/score-token.js';
+import type { TokenScoreRow } from '../../../src/contracts/scoring.js';
 import { SETTINGS, inputs } from '../../helpers/scoring-fixtures.js';
 
 const S: SignalSettings = { buyMinScore: 500, buyMinProbability: 0.3, sellMaxScore: 250, takeProfitPct: 100, stopLossPct: 35, maxHoldMinutes: 60 };

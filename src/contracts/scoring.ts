@@ -1,11 +1,31 @@
 /**
- * Everything the scoring formulas read about one token at one moment (`asOf`): facts from the token
- * row, aggregates of its trades up to `asOf`, holder estimates from net trade flows, the creator's
- * earlier launches, the mint's authorities and extensions, and the latest social metrics. Built by
- * `src/postgres/scores-repository.ts` (live, backtest and model training read through the same
- * statement), consumed by pure formulas. Amounts here are floats: they feed scores, never balances.
+ * The scoring contract between the scores repository (src/postgres/scores-repository.ts, which reads the
+ * inputs and writes the rows) and the pure formulas (src/analytics/scoring, ml, signals): what is known
+ * about one token at one moment (`ScoringInputs`), and the `token_scores` row computed from it
+ * (`TokenScoreRow`). Types only.
+ *
+ * `ScoringInputs`: facts from the token row, aggregates of its trades up to `asOf`, holder estimates from
+ * net trade flows, the creator's earlier launches, the mint's authorities and extensions, and the latest
+ * social metrics. Live scoring, the backtest and model training read them through the same statement.
+ * Amounts here are floats: they feed scores, never balances.
  */
-import type { MintFacts } from './mint-facts.js';
+
+/**
+ * What we know about a token's mint: who can mint more or freeze accounts, and which Token-2022
+ * extensions could take value from holders (settled by src/analytics/scoring/mint-facts.ts).
+ */
+export interface MintFacts {
+  source: 'create_instruction' | 'rpc' | 'unknown';
+  tokenProgram: 'spl_token' | 'token_2022' | 'unknown';
+  mintAuthority: string | null;
+  freezeAuthority: string | null;
+  extensions: string[];
+  transferFeeBps: number | null;
+  transferHookProgram: string | null;
+  permanentDelegate: string | null;
+  defaultAccountStateFrozen: boolean;
+  pausable: boolean;
+}
 
 export interface TradeAggregates {
   /** Successful trades up to asOf (within the lookback). */
@@ -105,4 +125,37 @@ export interface ScoringInputs {
   creatorHistory: CreatorHistory;
   mintFacts: MintFacts;
   social: SocialInputs | null;
+}
+
+/**
+ * One `token_scores` row: the three scores of 0-333 with their breakdowns, red flags and multiplier, the
+ * graduation prediction, and score_details (built by src/analytics/scoring/score-token.ts).
+ */
+export interface TokenScoreRow {
+  tokenId: string;
+  calculatedAt: Date;
+  technicalScore: number;
+  holderScore: number;
+  socialScore: number;
+  liquidityScore: number;
+  tradingScore: number;
+  contractScore: number;
+  distributionScore: number;
+  qualityScore: number;
+  activityScore: number;
+  twitterScore: number;
+  communityScore: number;
+  viralityScore: number;
+  scoreMultiplier: number;
+  hasRedFlags: boolean;
+  redFlags: string[];
+  mlGraduationProbability: number | null;
+  mlConfidenceScore: number | null;
+  mlModelVersion: string | null;
+  scoreDetails: Record<string, unknown>;
+  /** Not a column: round(total × multiplier). */
+  effectiveScore: number;
+  totalScore: number;
+  /** Not a column: slot the inputs reflect (last trade). */
+  slot: bigint;
 }
