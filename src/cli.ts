@@ -3,28 +3,10 @@
  * Each command gets the validated configuration, a logger and the process's streams, and returns
  * an exit code; the heavy lifting lives in the stage folders.
  */
-import { loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './shared/logger.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './shared/logger.js';
 import { COMMANDS } from './cli/commands.js';
-
-/** What a command may use of the process (injected so tests can run commands in-process). */
-export interface CliIo {
-  env: Record<string, string | undefined>;
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-export interface CommandContext extends CliIo {
-  config: Config;
-  logger: Logger;
-}
-
-export interface Command {
-  summary: string;
-  usage: string;
-  run(args: string[], ctx: CommandContext): Promise<number>;
-}
+import type { CliIo } from './cli/command.js';
 
 /** Runs one command line; returns the exit code. Throws ConfigError / FatalError for main to report. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -2,10 +2,16 @@
  * `megatron backfill --from-slot A --to-slot B [--strategy signatures|blocks]` fills [A, B] from Solana
  * RPC; `megatron backfill --gaps` fills every open gap of the slot-coverage ledger. Transactions go to
  * the same consumer as the live stream; the ledger marks each range `backfilled` or `backfill_failed`.
- * The caller (app wiring) injects the consumer and the ledger functions, so this file holds no I/O of
- * its own beyond RPC.
+ * `backfillCommand` wires it to the app (pipeline and ledger); `runBackfillCommand` takes the consumer and
+ * the ledger functions injected, so tests run it without a database.
  */
 import { parseArgs } from 'node:util';
+import { requireDatabaseUrl, type Command } from './command.js';
+import { startApp } from '../app.js';
+import { createPgPool } from '../postgres/pg-pool.js';
+import { listGaps, markGapBackfilled } from '../postgres/slot-coverage-repository.js';
+import { createFiniteSource } from './finite-source.js';
+import { runUntilDone } from './run-app.js';
 import { runBackfill, type BackfillOptions, type BackfillResult, type BackfillStrategy } from '../stream/backfill.js';
 import type { StreamLogger } from '../stream/stream-logger.js';
 
@@ -97,3 +103,42 @@ export function parseBackfillArgs(args: string[]): ParsedArgs {
   if (BigInt(to) < BigInt(from)) return { error: `--to-slot ${to} is before --from-slot ${from}` };
   return { ranges: [{ fromSlot: BigInt(from), toSlot: BigInt(to) }], gaps: false, strategy };
 }
+
+export const backfillCommand: Command = {
+  summary: 'fill slots from Solana RPC (a range, or every open gap of the ledger)',
+  usage: BACKFILL_USAGE,
+  async run(args, ctx) {
+    const databaseUrl = requireDatabaseUrl(ctx);
+    const ledgerPool = createPgPool({ connectionString: databaseUrl, max: 2 });
+    const marks: Array<[bigint, bigint, 'backfilled' | 'backfill_failed', string | null]> = [];
+    let code = 0;
+    try {
+      const app = await startApp({
+        config: { ...ctx.config, STREAM_NAME: 'backfill' },
+        logger: ctx.logger,
+        databaseUrl,
+        http: false,
+        coverage: false,
+        createSource: createFiniteSource(async (push) => {
+          code = await runBackfillCommand(args, {
+            rpcUrl: ctx.config.RPC_URL,
+            requestsPerSecond: ctx.config.RPC_REQUESTS_PER_SECOND,
+            onTransaction: push,
+            ledger: {
+              listGaps: () => listGaps(ledgerPool, ctx.config.STREAM_NAME),
+              // Recorded once every row has committed (below), never before.
+              markGap: async (from, to, status, reason) => (marks.push([from, to, status, reason]), true),
+            },
+            logger: ctx.logger.child({ component: 'backfill' }),
+            print: (line) => ctx.stdout.write(`${line}\n`),
+          });
+        }),
+      });
+      await runUntilDone(app, ctx.logger, ctx.config.SHUTDOWN_TIMEOUT_MS);
+      for (const [from, to, status, reason] of marks) await markGapBackfilled(ledgerPool, ctx.config.STREAM_NAME, from, to, status, reason);
+    } finally {
+      await ledgerPool.end();
+    }
+    return code;
+  },
+};

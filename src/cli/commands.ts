@@ -1,12 +1,16 @@
-/** The command table of the `megatron` CLI. */
-import type { Command } from '../cli.js';
+/** The command table of the `megatron` CLI: one file per command, named after it. */
+import type { Command } from './command.js';
 import { migrateCommand } from './migrate-command.js';
-import { decodeCommand } from './decode-cli.js';
+import { decodeCommand } from './decode-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { demoCommand } from './demo-command.js';
-import { backfillCommand, recordCommand, replayCommand } from './stream-commands.js';
+import { replayCommand } from './replay-command.js';
+import { backfillCommand } from './backfill-command.js';
+import { recordCommand } from './record-command.js';
 import { holdersCommand } from './holders-command.js';
-import { backtestCommand, modelCommand, scoreCommand } from './intelligence-commands.js';
+import { modelCommand } from './model-command.js';
+import { backtestCommand } from './backtest-command.js';
+import { scoreCommand } from './score-command.js';
 
 export const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,

@@ -4,6 +4,7 @@
  * normalisation and decode failures are printed too, as `{"quarantine": true, ...}` lines.
  * Exit code: 0 when every input was read, 1 on usage errors or unreadable inputs.
  */
+import type { Command } from './command.js';
 import { decodeTransaction } from '../decoders/index.js';
 import { eventToJson } from '../decoders/event-json.js';
 import type { NormalizeResult } from '../contracts/chain-transaction.js';
@@ -59,3 +60,9 @@ export async function runDecodeCommand(args: string[], out: NodeJS.WritableStrea
   }
   return exitCode;
 }
+
+export const decodeCommand: Command = {
+  summary: 'decode transactions or blocks from files, folders or stdin (-) and print NDJSON events',
+  usage: 'megatron decode <file|folder|-> ...',
+  run: (args, { stdout, stdin }) => runDecodeCommand(args, stdout, stdin),
+};

@@ -4,7 +4,7 @@
  * local Geyser server, and ingests it with the real Yellowstone client into the full pipeline, serving
  * /health and /metrics. Redis is used when REDIS_URL is set and skipped with a notice otherwise.
  */
-import type { Command } from '../cli.js';
+import type { Command } from './command.js';
 import { startApp } from '../app.js';
 import { runMigrations } from '../postgres/migrate.js';
 import { createYellowstoneSource } from '../stream/yellowstone-source.js';

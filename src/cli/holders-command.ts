@@ -4,14 +4,14 @@
  * one JSON object. Exit 1 when the mint is not a tracked token.
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../cli.js';
+import type { Command } from './command.js';
 import { FatalError } from '../shared/errors.js';
 import { createPgPool } from '../postgres/pg-pool.js';
 import { toJson } from '../postgres/sql-values.js';
-import { createHolderAccountsReader } from '../analytics/holders/holder-accounts-rpc.js';
+import { createHolderAccountsReader } from '../analytics/jobs/holder-accounts-rpc.js';
 import { readHolderSettings } from '../analytics/holders/holder-settings.js';
-import { reconcileToken } from '../analytics/holders/reconcile-holders.js';
-import { snapshotToken } from '../analytics/holders/snapshot-holders.js';
+import { reconcileToken } from '../analytics/jobs/reconcile-holders.js';
+import { snapshotToken } from '../analytics/jobs/snapshot-holders.js';
 
 export const holdersCommand: Command = {
   summary: 'reconcile a token\'s holder balances from RPC now and print its holder snapshot and top holders',

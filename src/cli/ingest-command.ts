@@ -2,7 +2,7 @@
  * `megatron ingest` (the default command): the live service. Subscribes to Yellowstone gRPC from the
  * last committed checkpoint and runs the whole pipeline until SIGINT/SIGTERM.
  */
-import type { Command } from '../cli.js';
+import type { Command } from './command.js';
 import { startApp } from '../app.js';
 import { FatalError } from '../shared/errors.js';
 import { createYellowstoneSource } from '../stream/yellowstone-source.js';

@@ -4,7 +4,7 @@
  * migration, or N of them, or all with `--count all`; `redo` reverts and re-applies the last N.
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../cli.js';
+import type { Command } from './command.js';
 import { FatalError } from '../shared/errors.js';
 import { runMigrations } from '../postgres/migrate.js';
 

@@ -4,6 +4,8 @@
  * signal aborts (Ctrl-C) or the stream ends. No reconnect: a recording is one continuous capture.
  */
 import { parseArgs } from 'node:util';
+import type { Command } from './command.js';
+import { waitForShutdownSignal } from '../shared/shutdown.js';
 import { createRecordingWriter } from '../stream/recording.js';
 import type { StreamLogger } from '../stream/stream-logger.js';
 import type { CommitmentName } from '../stream/subscribe-request.js';
@@ -60,3 +62,26 @@ export async function runRecordCommand(args: string[], deps: RecordCommandDeps):
   deps.print(`recorded ${writer.updatesWritten} updates to ${values.out}${error ? ` (stream ended: ${describeErrorChain(error)})` : ''}`);
   return 0;
 }
+
+export const recordCommand: Command = {
+  summary: 'record the raw updates of the live subscription to a file',
+  usage: RECORD_USAGE,
+  async run(args, ctx) {
+    const shutdown = waitForShutdownSignal();
+    const abort = new AbortController();
+    void shutdown.signal.then(() => abort.abort());
+    try {
+      return await runRecordCommand(args, {
+        endpoint: ctx.config.GRPC_ENDPOINT,
+        ...(ctx.config.GRPC_X_TOKEN ? { xToken: ctx.config.GRPC_X_TOKEN } : {}),
+        commitment: ctx.config.GRPC_COMMITMENT,
+        pingIntervalMs: ctx.config.GRPC_PING_INTERVAL_MS,
+        logger: ctx.logger.child({ component: 'record' }),
+        print: (line) => ctx.stdout.write(`${line}\n`),
+        signal: abort.signal,
+      });
+    } finally {
+      shutdown.dispose();
+    }
+  },
+};
