@@ -11,7 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { snapshotToken } from '../src/analytics/holders/snapshot-holders.js';
+import { snapshotToken } from '../src/analytics/jobs/snapshot-holders.js';
 import { readHolderSettings } from '../src/analytics/holders/holder-settings.js';
 import { createPgPool } from '../src/postgres/pg-pool.js';
 import { applyAccountBalances, type AccountBalanceInput } from '../src/postgres/holders-repository.js';

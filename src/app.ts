@@ -24,13 +24,13 @@ import { loadCheckpoint } from './postgres/checkpoint-repository.js';
 import { createDisabledRedisSink, createRedisSink, type RedisSink } from './redis/index.js';
 import { rebuildCacheSnapshot } from './postgres/cache-snapshot-repository.js';
 import { createHttpServer } from './api/index.js';
-import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/maintenance-jobs.js';
+import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/jobs/maintenance-jobs.js';
 import { buildHealthReport } from './api/health-report.js';
-import { createPeriodicJob } from './analytics/periodic-job.js';
+import { createPeriodicJob } from './analytics/jobs/periodic-job.js';
 import { refreshAllMarkedCandles, refreshFiveMinuteCandles, refreshMinuteCandles } from './postgres/candles-repository.js';
-import { createIntelligenceJobs } from './analytics/scoring/intelligence-jobs.js';
+import { createIntelligenceJobs } from './analytics/jobs/intelligence-jobs.js';
 import { createSignalExecutionRoute } from './api/signal-execution-route.js';
-import { createHolderJobs } from './analytics/holders/holder-jobs.js';
+import { createHolderJobs } from './analytics/jobs/holder-jobs.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
 export interface Source {

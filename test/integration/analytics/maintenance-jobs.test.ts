@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemMetricsWork } from '../../../src/analytics/maintenance-jobs.js';
+import { systemMetricsWork } from '../../../src/analytics/jobs/maintenance-jobs.js';
 import { LatencyWindow } from '../../../src/pipeline/latency-window.js';
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
 import { applyServiceRetention, refreshServiceAggregates } from '../../../src/postgres/maintenance-repository.js';

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
 import { writeBatch } from '../../../src/postgres/batch-writer.js';
-import { createMintFactsReader } from '../../../src/analytics/scoring/mint-facts-reader.js';
-import { runScoring } from '../../../src/analytics/scoring/scoring-run.js';
+import { createMintFactsReader } from '../../../src/analytics/jobs/mint-facts-reader.js';
+import { runScoring } from '../../../src/analytics/jobs/scoring-run.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { SETTINGS } from '../../helpers/scoring-fixtures.js';
 import { generateHistory, type SyntheticLaunch } from '../../helpers/synthetic-history.js';

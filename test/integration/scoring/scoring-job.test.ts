@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIntelligenceJobs } from '../../../src/analytics/scoring/intelligence-jobs.js';
+import { createIntelligenceJobs } from '../../../src/analytics/jobs/intelligence-jobs.js';
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
 import { writeBatch } from '../../../src/postgres/batch-writer.js';
 import { createRedisSink, type RedisSink } from '../../../src/redis/index.js';

@@ -13,14 +13,14 @@ import type { PgPool } from '../../postgres/pg-pool.js';
 import { listActiveTokens } from '../../postgres/scores-repository.js';
 import type { RedisBatch } from '../../contracts/cache-batch.js';
 import { createRpcClient } from '../../rpc/rpc-client.js';
-import { trainGraduationModel } from '../ml/train-graduation-model.js';
-import { createPeriodicJob, type JobLogger, type PeriodicJob } from '../periodic-job.js';
-import { runSignalTracking } from '../signals/signal-tracking-run.js';
+import { trainGraduationModel } from './train-graduation-model.js';
+import { createPeriodicJob, type JobLogger, type PeriodicJob } from './periodic-job.js';
+import { runSignalTracking } from './signal-tracking-run.js';
 import { signalSettingsFromConfig } from '../signals/signal-settings.js';
-import { createSocialJob } from '../social/social-job.js';
+import { createSocialJob } from './social-job.js';
 import { createMintFactsReader } from './mint-facts-reader.js';
 import { runScoring, type ScoringRunDeps } from './scoring-run.js';
-import { scoringSettingsFromConfig } from './scoring-settings.js';
+import { scoringSettingsFromConfig } from '../scoring/scoring-settings.js';
 
 export interface IntelligenceDeps {
   pool: PgPool;

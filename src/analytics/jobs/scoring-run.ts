@@ -10,12 +10,12 @@ import { readActiveModel } from '../../postgres/models-repository.js';
 import type { RedisBatch } from '../../contracts/cache-batch.js';
 import { GRADUATION_MODEL_NAME, graduationModelFromStored, type GraduationModel } from '../ml/graduation-model.js';
 import { buildSignalCacheBatch, buildSignals } from '../signals/signal-batch.js';
-import { closeBuys } from '../signals/signal-tracking-run.js';
+import { closeBuys } from './signal-tracking-run.js';
 import type { OpenPosition, SignalSettings } from '../signals/signal-rules.js';
 import type { MintFactsReader } from './mint-facts-reader.js';
-import { buildScoreCacheBatch, scoreInputs } from './score-batch.js';
+import { buildScoreCacheBatch, scoreInputs } from '../scoring/score-batch.js';
 import type { ScoringInputs } from '../../contracts/scoring.js';
-import type { ScoringSettings } from './scoring-settings.js';
+import type { ScoringSettings } from '../scoring/scoring-settings.js';
 
 const CHUNK_TOKENS = 500;
 

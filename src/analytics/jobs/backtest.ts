@@ -9,14 +9,14 @@ import type { Queryable } from '../../postgres/pg-pool.js';
 import { listTokensTradedBetween } from '../../postgres/scores-repository.js';
 import { readPricesSince } from '../../postgres/signals-repository.js';
 import type { GraduationModel } from '../ml/graduation-model.js';
-import type { MintFactsReader } from '../scoring/mint-facts-reader.js';
+import type { MintFactsReader } from './mint-facts-reader.js';
 import { scoreInputs } from '../scoring/score-batch.js';
-import { readInputs } from '../scoring/scoring-run.js';
+import { readInputs } from './scoring-run.js';
 import { scoreVersionOf, type ScoringSettings } from '../scoring/scoring-settings.js';
-import { buildSignals } from './signal-batch.js';
-import type { OpenPosition, SignalSettings } from './signal-rules.js';
-import { exitAt, startTracking, trackPrices, type ExitDecision, type TrackingState } from './signal-tracker.js';
-import { summarizeBacktest, type BacktestReport, type ClosedTrade } from './backtest-report.js';
+import { buildSignals } from '../signals/signal-batch.js';
+import type { OpenPosition, SignalSettings } from '../signals/signal-rules.js';
+import { exitAt, startTracking, trackPrices, type ExitDecision, type TrackingState } from '../signals/signal-tracker.js';
+import { summarizeBacktest, type BacktestReport, type ClosedTrade } from '../signals/backtest-report.js';
 
 export interface BacktestOptions {
   db: Queryable;

@@ -12,9 +12,9 @@ import type { Config } from '../../config.js';
 import type { PgPool } from '../../postgres/pg-pool.js';
 import { readTokensDueForSnapshot, readTokensToReconcile } from '../../postgres/holder-schedule-repository.js';
 import { describeError } from '../../shared/errors.js';
-import { createPeriodicJob, type JobLogger, type PeriodicJob } from '../periodic-job.js';
+import { createPeriodicJob, type JobLogger, type PeriodicJob } from './periodic-job.js';
 import { createHolderAccountsReader, type HolderAccountsReader } from './holder-accounts-rpc.js';
-import { readHolderSettings } from './holder-settings.js';
+import { readHolderSettings } from '../holders/holder-settings.js';
 import { reconcileToken } from './reconcile-holders.js';
 import { snapshotToken } from './snapshot-holders.js';
 

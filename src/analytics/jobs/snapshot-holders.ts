@@ -6,11 +6,11 @@
 import { withTransaction, type PgPool, type Queryable } from '../../postgres/pg-pool.js';
 import { insertHolderSnapshot, readHolderTokenFacts, readTokenBalances, replaceTopHolders, type HolderTokenFacts, type TopHolderRow } from '../../postgres/holder-snapshots-repository.js';
 import { readBuyersPerSignature, readBuyersPerSlot, readRecentTrades, readWalletTrades } from '../../postgres/holder-evidence-repository.js';
-import { computeHolderSnapshot } from './holder-snapshot.js';
+import { computeHolderSnapshot } from '../holders/holder-snapshot.js';
 import type { HolderSnapshot } from '../../contracts/holders.js';
-import { percentOfSupply, wholeTokens } from './holder-math.js';
-import { tagWallet, type TokenFacts, type WalletTrade } from './wallet-tags.js';
-import type { HolderSettings } from './holder-settings.js';
+import { percentOfSupply, wholeTokens } from '../holders/holder-math.js';
+import { tagWallet, type TokenFacts, type WalletTrade } from '../holders/wallet-tags.js';
+import type { HolderSettings } from '../holders/holder-settings.js';
 
 /** How far back the many-tokens bot rule looks. */
 export const BOT_LOOKBACK_MS = 60 * 60 * 1000;

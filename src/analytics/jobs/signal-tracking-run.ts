@@ -5,8 +5,8 @@
  */
 import type { Queryable } from '../../postgres/pg-pool.js';
 import { listOpenBuys, readPricesSince, updateSignalTracking, type OpenBuyRow, type TrackingUpdateRow } from '../../postgres/signals-repository.js';
-import type { SignalSettings } from './signal-rules.js';
-import { exitAt, trackPrices, type TrackingState } from './signal-tracker.js';
+import type { SignalSettings } from '../signals/signal-rules.js';
+import { exitAt, trackPrices, type TrackingState } from '../signals/signal-tracker.js';
 
 export async function runSignalTracking(db: Queryable, settings: SignalSettings, now: Date): Promise<{ tracked: number; exited: number }> {
   const open = await listOpenBuys(db);

@@ -3,13 +3,13 @@
  * retention (TimescaleDB runs its own policies); in both modes, write a `system_metrics` row every
  * interval with the seed's columns.
  */
-import type { Config } from '../config.js';
-import type { DatabaseMode } from '../postgres/database-mode.js';
-import type { PgPool } from '../postgres/pg-pool.js';
-import { applyServiceRetention, countActiveTokens, insertSystemMetrics, refreshServiceAggregates } from '../postgres/maintenance-repository.js';
-import type { Pipeline } from '../pipeline/pipeline.js';
-import type { LatencyWindow } from '../pipeline/latency-window.js';
-import { HOUR } from '../shared/time.js';
+import type { Config } from '../../config.js';
+import type { DatabaseMode } from '../../postgres/database-mode.js';
+import type { PgPool } from '../../postgres/pg-pool.js';
+import { applyServiceRetention, countActiveTokens, insertSystemMetrics, refreshServiceAggregates } from '../../postgres/maintenance-repository.js';
+import type { Pipeline } from '../../pipeline/pipeline.js';
+import type { LatencyWindow } from '../../pipeline/latency-window.js';
+import { HOUR } from '../../shared/time.js';
 import { createPeriodicJob, type JobLogger, type PeriodicJob } from './periodic-job.js';
 
 export interface MaintenanceJobs {

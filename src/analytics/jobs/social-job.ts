@@ -11,11 +11,11 @@
 import type { Config } from '../../config.js';
 import type { PgPool, Queryable } from '../../postgres/pg-pool.js';
 import { insertSocialMetrics, listSocialCandidates, readAudienceAt, type SocialMetricsRow } from '../../postgres/social-repository.js';
-import { createPeriodicJob, type JobLogger, type PeriodicJob } from '../periodic-job.js';
+import { createPeriodicJob, type JobLogger, type PeriodicJob } from './periodic-job.js';
 import { fetchBounded } from './bounded-fetch.js';
-import { extractSocialLinks, resolveMetadataUrl, type Gateways, type SocialLinks } from './metadata-links.js';
+import { extractSocialLinks, resolveMetadataUrl, type Gateways, type SocialLinks } from '../social/metadata-links.js';
 import { createSocialClients, type SocialClients } from './social-clients.js';
-import { audienceOf, growthPct } from './social-growth.js';
+import { audienceOf, growthPct } from '../social/social-growth.js';
 
 const FAILED_RETRY_MS = 10 * 60_000;
 const CACHE_MAX_ENTRIES = 50_000;

@@ -12,10 +12,10 @@ import type { Queryable } from '../../postgres/pg-pool.js';
 import { insertModel, listTrainingLaunches, type TrainingLaunch } from '../../postgres/models-repository.js';
 import { readScoringInputs } from '../../postgres/scores-repository.js';
 import { UNKNOWN_MINT_FACTS } from '../scoring/mint-facts.js';
-import { evaluateProbabilities } from './evaluation.js';
-import { extractGraduationFeatures, GRADUATION_FEATURES } from './graduation-features.js';
-import { GRADUATION_MODEL_NAME, modelVersionOf, type GraduationModel, type TrainingReport } from './graduation-model.js';
-import { fitLogisticRegression, predictProbability } from './logistic-regression.js';
+import { evaluateProbabilities } from '../ml/evaluation.js';
+import { extractGraduationFeatures, GRADUATION_FEATURES } from '../ml/graduation-features.js';
+import { GRADUATION_MODEL_NAME, modelVersionOf, type GraduationModel, type TrainingReport } from '../ml/graduation-model.js';
+import { fitLogisticRegression, predictProbability } from '../ml/logistic-regression.js';
 
 /** A launch that has not graduated within this many minutes is labelled "did not graduate". */
 export const LABEL_HORIZON_MINUTES = 6 * 60;

@@ -12,7 +12,7 @@
 import { Connection, PublicKey } from '@solana/web3.js';
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';
 import { createRateLimitedFetch, createTokenBucket } from '../../rpc/rate-limiter.js';
-import { parseTokenAccount, TOKEN_ACCOUNT_SIZE } from './token-account-layout.js';
+import { parseTokenAccount, TOKEN_ACCOUNT_SIZE } from '../holders/token-account-layout.js';
 
 export interface RpcTokenAccount {
   account: string;

@@ -6,9 +6,9 @@
  */
 import { readMintFacts, upsertMintFacts } from '../../postgres/scores-repository.js';
 import type { Queryable } from '../../postgres/pg-pool.js';
-import { mintFactsFromAccount, mintFactsFromLaunch, UNKNOWN_MINT_FACTS } from './mint-facts.js';
+import { mintFactsFromAccount, mintFactsFromLaunch, UNKNOWN_MINT_FACTS } from '../scoring/mint-facts.js';
 import type { MintFacts } from '../../contracts/scoring.js';
-import { parseMintAccount } from './mint-layout.js';
+import { parseMintAccount } from '../scoring/mint-layout.js';
 
 /** The one RPC call we need (structurally satisfied by `createRpcClient(...)`). */
 export interface MintRpc {

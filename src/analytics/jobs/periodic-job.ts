@@ -2,7 +2,7 @@
  * A job run every `intervalMs` inside the service: never two runs at once (a slow run delays the next
  * instead of piling up), failures logged and counted but never fatal, stopped cleanly on shutdown.
  */
-import { describeError } from '../shared/errors.js';
+import { describeError } from '../../shared/errors.js';
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
