@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { snapshotToken } from '../src/analytics/jobs/snapshot-holders.js';
-import { readHolderSettings } from '../src/analytics/holders/holder-settings.js';
+import { readHolderSettings } from '../src/analytics/jobs/settings-from-config.js';
 import { createPgPool } from '../src/postgres/pg-pool.js';
 import { applyAccountBalances, type AccountBalanceInput } from '../src/postgres/holders-repository.js';
 import { createMigratedDatabase } from '../test/helpers/database.js';

@@ -8,10 +8,9 @@ import { parseTimeOption, printJson, withPool, type Command } from './command.js
 import { FatalError } from '../shared/errors.js';
 import { loadConfig } from '../config.js';
 import { runBacktest } from '../analytics/jobs/backtest.js';
-import { signalSettingsFromConfig } from '../analytics/signals/signal-settings.js';
+import { signalSettingsFromConfig, scoringSettingsFromConfig } from '../analytics/jobs/settings-from-config.js';
 import { createMintFactsReader } from '../analytics/jobs/mint-facts-reader.js';
 import { loadGraduationModel } from '../analytics/jobs/scoring-run.js';
-import { scoringSettingsFromConfig } from '../analytics/scoring/scoring-settings.js';
 
 export const backtestCommand: Command = {
   summary: 'replay stored history through scoring and signals; report per score version',

@@ -9,7 +9,7 @@ import { FatalError } from '../shared/errors.js';
 import { createPgPool } from '../postgres/pg-pool.js';
 import { toJson } from '../postgres/sql-values.js';
 import { createHolderAccountsReader } from '../analytics/jobs/holder-accounts-rpc.js';
-import { readHolderSettings } from '../analytics/holders/holder-settings.js';
+import { readHolderSettings } from '../analytics/jobs/settings-from-config.js';
 import { reconcileToken } from '../analytics/jobs/reconcile-holders.js';
 import { snapshotToken } from '../analytics/jobs/snapshot-holders.js';
 

@@ -5,7 +5,7 @@ import { FatalError } from '../shared/errors.js';
 import { createMintFactsReader } from '../analytics/jobs/mint-facts-reader.js';
 import { loadGraduationModel, readInputs } from '../analytics/jobs/scoring-run.js';
 import { scoreInputs } from '../analytics/scoring/score-batch.js';
-import { scoringSettingsFromConfig } from '../analytics/scoring/scoring-settings.js';
+import { scoringSettingsFromConfig } from '../analytics/jobs/settings-from-config.js';
 import { tokenIdOf } from '../pipeline/ids.js';
 
 export const scoreCommand: Command = {

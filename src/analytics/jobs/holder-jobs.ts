@@ -14,7 +14,7 @@ import { readTokensDueForSnapshot, readTokensToReconcile } from '../../postgres/
 import { describeError } from '../../shared/errors.js';
 import { createPeriodicJob, type JobLogger, type PeriodicJob } from './periodic-job.js';
 import { createHolderAccountsReader, type HolderAccountsReader } from './holder-accounts-rpc.js';
-import { readHolderSettings } from '../holders/holder-settings.js';
+import { readHolderSettings } from './settings-from-config.js';
 import { reconcileToken } from './reconcile-holders.js';
 import { snapshotToken } from './snapshot-holders.js';
 

@@ -16,11 +16,10 @@ import { createRpcClient } from '../../rpc/rpc-client.js';
 import { trainGraduationModel } from './train-graduation-model.js';
 import { createPeriodicJob, type JobLogger, type PeriodicJob } from './periodic-job.js';
 import { runSignalTracking } from './signal-tracking-run.js';
-import { signalSettingsFromConfig } from '../signals/signal-settings.js';
+import { signalSettingsFromConfig, scoringSettingsFromConfig } from './settings-from-config.js';
 import { createSocialJob } from './social-job.js';
 import { createMintFactsReader } from './mint-facts-reader.js';
 import { runScoring, type ScoringRunDeps } from './scoring-run.js';
-import { scoringSettingsFromConfig } from '../scoring/scoring-settings.js';
 
 export interface IntelligenceDeps {
   pool: PgPool;

@@ -9,8 +9,13 @@ import { readBuyersPerSignature, readBuyersPerSlot, readRecentTrades, readWallet
 import { computeHolderSnapshot } from '../holders/holder-snapshot.js';
 import type { HolderSnapshot } from '../../contracts/holders.js';
 import { percentOfSupply, wholeTokens } from '../holders/holder-math.js';
-import { tagWallet, type TokenFacts, type WalletTrade } from '../holders/wallet-tags.js';
-import type { HolderSettings } from '../holders/holder-settings.js';
+import { tagWallet, type TagThresholds, type TokenFacts, type WalletTrade } from '../holders/wallet-tags.js';
+
+/** What a snapshot run needs from configuration (`readHolderSettings`): the top N kept and the tag rules. */
+export interface HolderSettings {
+  topN: number;
+  tags: TagThresholds;
+}
 
 /** How far back the many-tokens bot rule looks. */
 export const BOT_LOOKBACK_MS = 60 * 60 * 1000;

@@ -23,7 +23,7 @@ import { createHolderAccountsReader } from '../../../src/analytics/jobs/holder-a
 import { encodeTokenAccount } from '../../../src/analytics/holders/token-account-layout.js';
 import { reconcileToken } from '../../../src/analytics/jobs/reconcile-holders.js';
 import { snapshotToken } from '../../../src/analytics/jobs/snapshot-holders.js';
-import { readHolderSettings } from '../../../src/analytics/holders/holder-settings.js';
+import { readHolderSettings } from '../../../src/analytics/jobs/settings-from-config.js';
 import { createHolderJobs } from '../../../src/analytics/jobs/holder-jobs.js';
 import { holdersCommand } from '../../../src/cli/holders-command.js';
 import { createPgPool, type PgPool } from '../../../src/postgres/pg-pool.js';
