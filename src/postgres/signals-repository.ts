@@ -26,7 +26,8 @@ export async function insertSignals(db: Queryable, rows: readonly NewSignalRow[]
   await db.query(INSERT_SIGNALS_SQL, columnsOf(rows, SIGNAL_COLUMNS));
 }
 
-const OPEN_BUYS_SQL = `
+/** The open buys (listOpenBuys); exported so a test can count how often a run reads them. */
+export const OPEN_BUYS_SQL = `
 select b.id, b.token_id, b.signal_time, b.price_at_signal::float8 as entry, b.peak_price::float8 as peak_price, b.peak_time,
   coalesce(b.max_drawdown, 0)::float8 as max_drawdown, b.signal_metadata,
   exists (select 1 from trading_signals h where h.token_id = b.token_id and h.signal_type = 'hold' and h.signal_time >= b.signal_time) as hold_raised

@@ -2,6 +2,9 @@
  * One scoring run: read the inputs of the tokens to score (as of `asOf`), resolve their mint facts,
  * score them, write token_scores, turn the new scores into signals, and hand one RedisBatch per chunk
  * to `publish` (after the rows are committed: Redis only ever reflects what PostgreSQL holds).
+ *
+ * Tokens go in chunks of `CHUNK_TOKENS`. The open buys are read once per run, before the first chunk:
+ * every chunk decides its signals against that reading and closes the buys its sells close from it.
  */
 import type { Queryable } from '../../postgres/pg-pool.js';
 import { readScoringInputs, insertTokenScores } from '../../postgres/scores-repository.js';
@@ -41,7 +44,9 @@ export async function loadGraduationModel(db: Queryable): Promise<GraduationMode
 
 export async function runScoring(deps: ScoringRunDeps, tokenIds: readonly string[], asOf: Date): Promise<ScoringRunResult> {
   const model = await loadGraduationModel(deps.db);
-  const open = new Map<string, OpenPosition>((await listOpenBuys(deps.db)).map((o) => [o.tokenId, { buyId: o.id, holdRaised: o.holdRaised }]));
+  const openBuys = await listOpenBuys(deps.db);
+  const open = new Map<string, OpenPosition>(openBuys.map((o) => [o.tokenId, { buyId: o.id, holdRaised: o.holdRaised }]));
+  const openById = new Map(openBuys.map((o) => [o.id, o]));
   let scored = 0;
   let signals = 0;
   for (let i = 0; i < tokenIds.length; i += CHUNK_TOKENS) {
@@ -50,7 +55,7 @@ export async function runScoring(deps: ScoringRunDeps, tokenIds: readonly string
     await insertTokenScores(deps.db, rows);
     const batch = buildSignals(rows, new Map(inputs.map((x) => [x.tokenId, x])), open, deps.signalSettings);
     await insertSignals(deps.db, batch.signals);
-    await closeBuys(deps.db, batch.closedBuys);
+    await closeBuys(deps.db, openById, batch.closedBuys);
     const scoresCache = buildScoreCacheBatch(rows);
     await deps.publish({ ...scoresCache, ...buildSignalCacheBatch(batch.signals) });
     scored += rows.length;

@@ -19,10 +19,14 @@ export async function runSignalTracking(db: Queryable, settings: SignalSettings,
   return { tracked: updates.length, exited: updates.filter((u) => u.exitTime !== null).length };
 }
 
-/** Closes open buys at the given prices (a sell signal). */
-export async function closeBuys(db: Queryable, closes: ReadonlyArray<{ buyId: string; price: number; time: Date }>): Promise<void> {
+/**
+ * Closes open buys at the given prices (a sell signal). `open` is the caller's reading of the open buys
+ * by buy id (`listOpenBuys`): a scoring run reads them once and passes the same reading to every chunk.
+ * A close whose buy is not in it is skipped; a buy already closed is left as it is (the update only
+ * touches rows without an exit).
+ */
+export async function closeBuys(db: Queryable, open: ReadonlyMap<string, OpenBuyRow>, closes: ReadonlyArray<{ buyId: string; price: number; time: Date }>): Promise<void> {
   if (closes.length === 0) return;
-  const open = new Map((await listOpenBuys(db)).map((o) => [o.id, o]));
   const updates: TrackingUpdateRow[] = [];
   for (const close of closes) {
     const row = open.get(close.buyId);
