@@ -1,13 +1,14 @@
 /**
  * Reads every token account of a mint over Solana JSON-RPC (@solana/web3.js), rate limited by the shared
- * token bucket (src/stream/rate-limiter.ts, 429 Retry-After honoured):
+ * token bucket (src/rpc/rate-limiter.ts, 429 Retry-After honoured):
  * - complete reading: `getProgramAccounts` of the token program with a memcmp on the mint at offset 0
  *   (plus dataSize 165 for SPL Token; Token-2022 accounts may be longer, so memcmp only), with context
  *   so the reading has a slot;
  * - fallback when the node refuses getProgramAccounts (many public nodes do): `getTokenLargestAccounts`
  *   (the 20 largest accounts) + `getMultipleAccountsInfo` for their owners. That reading is PARTIAL: it
  *   corrects those accounts but cannot tell which other accounts were emptied.
- * Bytes are parsed by token-account-layout.ts (mint 0..32, owner 32..64, amount u64 LE at 64).
+ * Bytes are parsed by src/analytics/holders/token-account-layout.ts (mint 0..32, owner 32..64, amount u64
+ * LE at 64).
  */
 import { Connection, PublicKey } from '@solana/web3.js';
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';

@@ -12,7 +12,7 @@
  *   PermanentDelegate (11): delegate 32 (zeros = none). TransferHook (13): authority 32, program 32.
  *   DefaultAccountState (5): state u8 (2 = frozen). Pausable (25): authority 32, paused u8.
  */
-import bs58 from 'bs58';
+import { encodeBase58 } from '../../shared/base58.js';
 
 export const MINT_BASE_BYTES = 82;
 const ACCOUNT_TYPE_OFFSET = 165;
@@ -86,11 +86,11 @@ function applyExtension(data: Uint8Array, view: DataView, type: number, start: n
 }
 
 function readCOptionKey(data: Uint8Array, view: DataView, offset: number): string | null {
-  return view.getUint32(offset, true) === 1 ? bs58.encode(data.subarray(offset + 4, offset + 36)) : null;
+  return view.getUint32(offset, true) === 1 ? encodeBase58(data, offset + 4, offset + 36) : null;
 }
 
 /** An OptionalNonZeroPubkey: 32 zero bytes mean none. */
 function readOptionalKey(data: Uint8Array, offset: number): string | null {
   const key = data.subarray(offset, offset + 32);
-  return key.every((b) => b === 0) ? null : bs58.encode(key);
+  return key.every((b) => b === 0) ? null : encodeBase58(key);
 }
