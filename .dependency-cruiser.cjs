@@ -11,6 +11,7 @@
  *   4  pipeline/        rows, batches, checkpoints; receives its sinks, never imports them
  *   5  postgres/ redis/ the sinks (neither imports the other)
  *   6  analytics/       pure formulas: scores, red flags, signal rules, model maths, holder maths
+ *                      (ml ← scoring ← signals; holders and social stand alone)
  *   7  analytics/jobs/  the periodic jobs that read and write through the sinks and RPC
  *   8  api/             the read side and health
  *   9  simulate/        local stand-ins (Geyser server, synthetic market, embedded PostgreSQL)
@@ -83,6 +84,34 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/analytics/(?!jobs/)' },
       to: { path: '^src/', pathNot: '^src/(shared|contracts)/|^src/analytics/(?!jobs/)' },
+    },
+    {
+      name: 'formula-folder-order',
+      comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals; holders and social stand alone',
+      severity: 'error',
+      from: { path: '^src/analytics/(ml|holders|social)/' },
+      to: { path: '^src/analytics/(?!jobs/)', pathNot: '^src/analytics/$1/' },
+    },
+    {
+      name: 'formula-folder-order-scoring',
+      comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals',
+      severity: 'error',
+      from: { path: '^src/analytics/scoring/' },
+      to: { path: '^src/analytics/(signals|holders|social)/' },
+    },
+    {
+      name: 'formula-folder-order-signals',
+      comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals',
+      severity: 'error',
+      from: { path: '^src/analytics/signals/' },
+      to: { path: '^src/analytics/(holders|social)/' },
+    },
+    {
+      name: 'pure-no-process-state',
+      comment: 'pure code takes no logger, metrics registry or signal handler: those are the caller\'s',
+      severity: 'error',
+      from: { path: '^src/(contracts|decoders)/|^src/analytics/(?!jobs/)' },
+      to: { path: '^src/shared/(logger|metrics|shutdown)\\.ts$' },
     },
     {
       name: 'pure-no-io',

@@ -3,7 +3,7 @@
  * (168 B; +quote_mint 200 B, IDL 3c6721a). The migration event is the graduation: a `migrate` that
  * emits none (already-migrated curve) is not one.
  */
-import { BorshReader } from '../borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
 import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';

@@ -3,7 +3,7 @@
  * user · +creator, timestamp (2025-03, IDL df5013e) · +4 reserve u64 (e2b66e4) · +token_program,
  * is_mayhem_mode (864c072) · +is_cashback_enabled (82dacac) · +quote_mint, virtual_quote_reserves (91db680).
  */
-import { BorshReader } from '../borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';

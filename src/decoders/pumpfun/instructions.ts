@@ -2,7 +2,7 @@
  * Pump.fun trade instructions read as attempts: a failed transaction emits no event, so the trade is
  * recorded from the instruction's arguments (limits, not fills) and accounts (IDL 3c6721a orders).
  */
-import { BorshReader } from '../borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';
 import { type TradeEvent } from '../../contracts/decoded-event.js';

@@ -5,7 +5,7 @@
  *  v6 +cashback (82dacac) · v7 +buyback, shareholders, quote_mint/amount/reserves (91db680)
  * A later step that does not fit (the 2026-10 391-byte events) stops the walk: the rest is trailing bytes.
  */
-import { BorshReader } from '../borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
 import { type TradeEvent } from '../../contracts/decoded-event.js';

@@ -4,7 +4,7 @@
  * 360 B with coin-creator fees, e2b66e4; later fields appended) → `trade`. The events carry the pool but
  * not the mint: base / quote mints come from the buy / sell instruction (accounts 3 and 4).
  */
-import { BorshReader } from '../borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
 import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
 import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';

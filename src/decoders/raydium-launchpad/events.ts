@@ -4,7 +4,7 @@
  * dispatch on length. PoolCreateEvent with or without the trailing amm_fee_on byte (vixen dca7d1dc).
  * The events carry neither the mint nor the trader: both come from the invoking instruction's accounts.
  */
-import { BorshReader, TruncatedError } from '../borsh-reader.js';
+import { BorshReader, TruncatedError } from '../../shared/borsh-reader.js';
 import type { EventContext } from '../program-decoder.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';

@@ -4,7 +4,7 @@
  * (migrate_to_amm: base 1, quote 2, amm_program 12, amm_pool 13, pool_state 23;
  *  migrate_to_cpswap: base 1, quote 2, cpswap_program 4, cpswap_pool 5, pool_state 17).
  */
-import { BorshReader } from '../borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';

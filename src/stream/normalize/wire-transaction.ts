@@ -4,7 +4,7 @@
  * builds PublicKey objects for every key, which is several times slower (measured in bench/decode.ts).
  */
 import { encodeBase58, encodePubkey } from '../../shared/base58.js';
-import { TruncatedError } from '../../decoders/borsh-reader.js';
+import { TruncatedError } from '../../shared/borsh-reader.js';
 import type { CompiledInstruction } from './assemble.js';
 
 export interface WireTransaction {

@@ -32,6 +32,10 @@ const PROBES: Array<{ file: string; source: string; rule: string }> = [
   { file: 'src/postgres/probe-redis.ts', source: "import { createKeyNames } from '../redis/keys.js';\nexport const probe = createKeyNames;\n", rule: 'sinks-apart' },
   { file: 'src/pipeline/probe-ioredis.ts', source: "import Redis from 'ioredis';\nexport const probe = Redis;\n", rule: 'ioredis-only-in-redis' },
   { file: 'src/api/probe-grpc.ts', source: "import { CommitmentLevel } from '@triton-one/yellowstone-grpc';\nexport const probe = CommitmentLevel;\n", rule: 'yellowstone-only-in-stream' },
+  { file: 'src/analytics/ml/probe-upward.ts', source: "import { scoreToken } from '../scoring/score-token.js';\nexport const probe = scoreToken;\n", rule: 'formula-folder-order' },
+  { file: 'src/analytics/scoring/probe-upward.ts', source: "import { decideSignal } from '../signals/signal-rules.js';\nexport const probe = decideSignal;\n", rule: 'formula-folder-order-scoring' },
+  { file: 'src/analytics/signals/probe-sideways.ts', source: "import { computeHolderSnapshot } from '../holders/holder-snapshot.js';\nexport const probe = computeHolderSnapshot;\n", rule: 'formula-folder-order-signals' },
+  { file: 'src/decoders/probe-logger.ts', source: "import { createLogger } from '../shared/logger.js';\nexport const probe = createLogger;\n", rule: 'pure-no-process-state' },
   { file: 'src/shared/probe-cycle-a.ts', source: "import { b } from './probe-cycle-b.js';\nexport const a = (): number => b() + 1;\n", rule: 'no-circular' },
   { file: 'src/shared/probe-cycle-b.ts', source: "import { a } from './probe-cycle-a.js';\nexport const b = (): number => a() - 1;\n", rule: 'no-circular' },
 ];

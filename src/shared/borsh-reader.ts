@@ -2,7 +2,7 @@
  * A bounds-checked little-endian reader over instruction / event bytes. Every read returns a value or
  * throws `TruncatedError`, which the decoders turn into a quarantine record (never past a decoder).
  */
-import { encodePubkey } from '../shared/base58.js';
+import { encodePubkey } from './base58.js';
 
 /** The payload ended before the field being read. */
 export class TruncatedError extends Error {}
