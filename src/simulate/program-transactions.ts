@@ -7,12 +7,13 @@
 import { BorshWriter } from './borsh-writer.js';
 import { wrapSelfCpi } from './event-encoders.js';
 import type { SimInstruction, SimTokenBalance, SimTransaction } from './transaction-update.js';
+import { TOKEN_PROGRAM_ID } from '../contracts/programs.js';
 
 export const PUMP_PROGRAM = '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P';
 export const PUMP_EVENT_AUTHORITY = 'Ce6TQqeHC9p8KetsN6JsjHK7UTZk7nasjjnr7XxXp9F1';
 export const LAUNCHLAB_PROGRAM = 'LanMV9sAd7wArD4vJFi2qDdfnVhFxYSUg6eADduJ3uj';
 export const LAUNCHLAB_EVENT_AUTHORITY = '2DPAtwB8L12vrMRExbLuyGnC7n2J5LNoZQSejeQGpwkr';
-export const TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
+export const TOKEN_PROGRAM = TOKEN_PROGRAM_ID;
 const COMPUTE_BUDGET_PROGRAM = 'ComputeBudget111111111111111111111111111111';
 
 export const INSTRUCTION_DISCRIMINATORS = {

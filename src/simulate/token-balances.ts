@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import bs58 from 'bs58';
 import type { SimTokenBalance } from './transaction-update.js';
+import { TOKEN_PROGRAM_ID } from '../contracts/programs.js';
 
 export const SIM_TOKEN_DECIMALS = 6;
-export const SIM_TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
+export const SIM_TOKEN_PROGRAM = TOKEN_PROGRAM_ID;
 
 const accounts = new Map<string, string>();
 const ACCOUNT_CACHE_MAX_ENTRIES = 100_000;

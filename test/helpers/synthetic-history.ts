@@ -10,7 +10,7 @@ import { buyOnCurve, createCurve, sellOnCurve, type CurveState, TOKEN_TOTAL_SUPP
 import { poolIdOf, tokenIdOf } from '../../src/pipeline/ids.js';
 import { priceQuotePerToken, priceRawPerRaw, scaleAmount } from '../../src/pipeline/decimal.js';
 import { emptyBatch, type Batch, type TradeRow } from '../../src/contracts/rows.js';
-import { SPL_TOKEN_PROGRAM } from '../../src/analytics/scoring/mint-facts.js';
+import { TOKEN_PROGRAM_ID } from '../../src/contracts/programs.js';
 
 const WSOL = 'So11111111111111111111111111111111111111112';
 const PUMP = '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P';
@@ -67,7 +67,7 @@ function generateLaunch(random: Prng, creator: string, creationTime: Date, tradi
   const batch = emptyBatch();
   batch.tokens.push({
     id: tokenId, mint, platform: 'pumpfun', discoverySource: 'create_event', symbol: mint.slice(0, 4), name: `Synthetic ${mint.slice(0, 4)}`, decimals: 6,
-    creationSignature, creationTime, creator, quoteMint: WSOL, tokenProgram: SPL_TOKEN_PROGRAM, bondingCurve: curveAddress,
+    creationSignature, creationTime, creator, quoteMint: WSOL, tokenProgram: TOKEN_PROGRAM_ID, bondingCurve: curveAddress,
     initialSupply: TOKEN_TOTAL_SUPPLY_RAW, metadata: { uri: `https://example.invalid/${mint}.json` }, slot: slot0,
   });
   batch.pools.push({

@@ -13,10 +13,8 @@
  *   fee), so the mint account is read.
  */
 import type { MintFacts } from '../../contracts/scoring.js';
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';
 import type { ParsedMint } from './mint-layout.js';
-
-export const SPL_TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
-export const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
 
 /** Facts when nothing is known: scored as neutral, flagged nowhere, confidence lowered. */
 export const UNKNOWN_MINT_FACTS: MintFacts = {
@@ -25,8 +23,8 @@ export const UNKNOWN_MINT_FACTS: MintFacts = {
 };
 
 function programOf(tokenProgram: string | null): MintFacts['tokenProgram'] {
-  if (tokenProgram === SPL_TOKEN_PROGRAM) return 'spl_token';
-  if (tokenProgram === TOKEN_2022_PROGRAM) return 'token_2022';
+  if (tokenProgram === TOKEN_PROGRAM_ID) return 'spl_token';
+  if (tokenProgram === TOKEN_2022_PROGRAM_ID) return 'token_2022';
   return 'unknown';
 }
 

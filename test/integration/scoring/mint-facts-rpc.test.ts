@@ -11,7 +11,7 @@ import { createRpcClient } from '../../../src/rpc/rpc-client.js';
 import { createMintFactsReader } from '../../../src/analytics/jobs/mint-facts-reader.js';
 import { readInputs } from '../../../src/analytics/jobs/scoring-run.js';
 import { scoreInputs } from '../../../src/analytics/scoring/score-batch.js';
-import { TOKEN_2022_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
+import { TOKEN_2022_PROGRAM_ID } from '../../../src/contracts/programs.js';
 import { startRpcServer, type RpcServer } from '../../helpers/rpc-server.js';
 import { createMigratedDatabase, type TestDatabase } from '../../helpers/database.js';
 import { SETTINGS } from '../../helpers/scoring-fixtures.js';
@@ -33,7 +33,7 @@ describe('mint facts over RPC', () => {
     pool = createPgPool({ connectionString: database.url, max: 4 });
     for (const launch of [launchLab!, discovered!, pump!]) await writeBatch(pool, launch.batch);
     rpc = await startRpcServer();
-    rpc.setAccount(launchLab!.batch.tokens[0]!.mint, { owner: TOKEN_2022_PROGRAM, data: buildMint({ freezeAuthority: freeze, extensions: [[1, transferFeeConfig(300)], [18, Buffer.from('m')]] }) });
+    rpc.setAccount(launchLab!.batch.tokens[0]!.mint, { owner: TOKEN_2022_PROGRAM_ID, data: buildMint({ freezeAuthority: freeze, extensions: [[1, transferFeeConfig(300)], [18, Buffer.from('m')]] }) });
   });
 
   afterAll(async () => {

@@ -2,7 +2,8 @@ import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
 import { buildMint, transferFeeConfig } from '../../helpers/mint-writer.js';
 import { parseMintAccount } from '../../../src/analytics/scoring/mint-layout.js';
-import { listMintRisks, mintFactsFromAccount, mintFactsFromLaunch, TOKEN_2022_PROGRAM, SPL_TOKEN_PROGRAM } from '../../../src/analytics/scoring/mint-facts.js';
+import { listMintRisks, mintFactsFromAccount, mintFactsFromLaunch } from '../../../src/analytics/scoring/mint-facts.js';
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../../src/contracts/programs.js';
 
 const KEY_A = new Uint8Array(32).fill(7);
 const KEY_B = new Uint8Array(32).fill(9);
@@ -40,14 +41,14 @@ describe('parseMintAccount', () => {
 
 describe('mint facts', () => {
   it('settles Pump.fun launches from the create instruction and leaves LaunchLab to RPC', () => {
-    expect(mintFactsFromLaunch('pumpfun', TOKEN_2022_PROGRAM)).toMatchObject({ source: 'create_instruction', tokenProgram: 'token_2022', extensions: ['metadata_pointer', 'token_metadata'], mintAuthority: null });
-    expect(mintFactsFromLaunch('pumpfun', SPL_TOKEN_PROGRAM)).toMatchObject({ source: 'create_instruction', tokenProgram: 'spl_token', extensions: [] });
+    expect(mintFactsFromLaunch('pumpfun', TOKEN_2022_PROGRAM_ID)).toMatchObject({ source: 'create_instruction', tokenProgram: 'token_2022', extensions: ['metadata_pointer', 'token_metadata'], mintAuthority: null });
+    expect(mintFactsFromLaunch('pumpfun', TOKEN_PROGRAM_ID)).toMatchObject({ source: 'create_instruction', tokenProgram: 'spl_token', extensions: [] });
     expect(mintFactsFromLaunch('pumpfun', null)).toBeNull();
-    expect(mintFactsFromLaunch('raydium_launchpad', SPL_TOKEN_PROGRAM)).toBeNull();
+    expect(mintFactsFromLaunch('raydium_launchpad', TOKEN_PROGRAM_ID)).toBeNull();
   });
 
   it('lists the risks of a parsed account', () => {
     const parsed = parseMintAccount(buildMint({ mintAuthority: KEY_A, extensions: [[1, transferFeeConfig(0)], [11, KEY_B]] }))!;
-    expect(listMintRisks(mintFactsFromAccount(parsed, TOKEN_2022_PROGRAM))).toEqual(['mint_authority', 'permanent_delegate']);
+    expect(listMintRisks(mintFactsFromAccount(parsed, TOKEN_2022_PROGRAM_ID))).toEqual(['mint_authority', 'permanent_delegate']);
   });
 });
