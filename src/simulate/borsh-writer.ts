@@ -1,11 +1,15 @@
-/** A minimal Borsh writer for the simulator's event payloads (little-endian, strings u32-prefixed). */
+/**
+ * A minimal Borsh writer (little-endian, strings u32-prefixed): the simulator's event and instruction
+ * payloads, and the decoder tests' hand-built layouts.
+ */
 import bs58 from 'bs58';
 
 export class BorshWriter {
   private readonly parts: Uint8Array[] = [];
 
-  bytes(value: Uint8Array): this {
-    this.parts.push(value);
+  /** Raw bytes (a Uint8Array is kept as is, not copied). */
+  bytes(value: ArrayLike<number>): this {
+    this.parts.push(value instanceof Uint8Array ? value : Uint8Array.from(value));
     return this;
   }
   u8(value: number): this {
@@ -13,6 +17,11 @@ export class BorshWriter {
   }
   bool(value: boolean): this {
     return this.u8(value ? 1 : 0);
+  }
+  u16(value: number): this {
+    const out = new Uint8Array(2);
+    new DataView(out.buffer).setUint16(0, value, true);
+    return this.bytes(out);
   }
   u32(value: number): this {
     const out = new Uint8Array(4);

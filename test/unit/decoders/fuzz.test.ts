@@ -10,7 +10,7 @@ import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID }
 import { normalizeRpcTransaction } from '../../../src/stream/normalize/from-rpc.js';
 import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
-import { anchorDiscriminator, buildTransaction, EVENT_TAG, key } from './borsh-writer.js';
+import { anchorDiscriminator, buildTransaction, EVENT_TAG, key } from './transaction-builder.js';
 
 const CASES = 20_000;
 const PROGRAMS = [PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID, PUMPSWAP_PROGRAM_ID];

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { decodeTransaction } from '../../../src/decoders/index.js';
 import type { DecodedEvent } from '../../../src/contracts/decoded-event.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/contracts/programs.js';
-import { anchorDiscriminator, BorshWriter, buildTransaction, key } from './borsh-writer.js';
+import { BorshWriter } from '../../../src/simulate/borsh-writer.js';
+import { anchorDiscriminator, buildTransaction, key } from './transaction-builder.js';
 
 const MINT = key('mint');
 const USER = key('user');
 const CURVE = key('curve');
-const buyIx = () => new BorshWriter().bytes(anchorDiscriminator('global', 'buy')).u64(1000n).u64(2000n).done();
+const buyIx = () => new BorshWriter().bytes(anchorDiscriminator('global', 'buy')).u64(1000n).u64(2000n).finish();
 const buyAccounts = [key('global'), key('fee'), MINT, CURVE, key('abc'), key('au'), USER, key('sys'), key('tok'), key('cv')];
 
 /** TradeEvent bytes of era `version` (0..7), IDL field order. */
@@ -22,7 +23,7 @@ function pumpTrade(version: number, quoteMint = '1111111111111111111111111111111
   if (version >= 5) w.bool(false);
   if (version >= 6) w.u64(10n).u64(11n);
   if (version >= 7) w.u64(12n).u64(13n).u32(1).pubkey(key('holder')).u16(100).pubkey(quoteMint).u64(777n).u64(41n).u64(42n);
-  return w.done();
+  return w.finish();
 }
 
 function decodeOne(programId: string, ixData: Uint8Array, accounts: string[], payload: Uint8Array): DecodedEvent {
@@ -67,14 +68,14 @@ describe('pump TradeEvent, every era', () => {
 
 describe('LaunchLab events', () => {
   const accounts = [USER, key('auth'), key('cfg'), key('pcfg'), key('pool'), key('ub'), key('uq'), key('bv'), key('qv'), MINT, 'So11111111111111111111111111111111111111112'];
-  const ix = new BorshWriter().bytes(anchorDiscriminator('global', 'sell_exact_in')).u64(1n).u64(2n).u64(0n).done();
+  const ix = new BorshWriter().bytes(anchorDiscriminator('global', 'sell_exact_in')).u64(1n).u64(2n).u64(0n).finish();
   function trade(v2: boolean): Uint8Array {
     const w = new BorshWriter().bytes(anchorDiscriminator('event', 'TradeEvent')).pubkey(key('pool'))
       .u64(793n).u64(1073n).u64(30n).u64(10n).u64(20n).u64(5n).u64(25n).u64(5000n).u64(600n).u64(3n).u64(4n);
     if (v2) w.u64(7n);
     w.u64(1n).u8(1).u8(0);
     if (v2) w.bool(true);
-    return w.done();
+    return w.finish();
   }
   for (const v2 of [false, true]) {
     it(`reads TradeEvent ${v2 ? 'v2 (147 B)' : 'v1 (138 B)'} with mint and trader from the instruction`, () => {
@@ -87,10 +88,10 @@ describe('LaunchLab events', () => {
     });
   }
   it('reads PoolCreateEvent with and without amm_fee_on', () => {
-    const init = new BorshWriter().bytes(anchorDiscriminator('global', 'initialize_v2')).done();
+    const init = new BorshWriter().bytes(anchorDiscriminator('global', 'initialize_v2')).finish();
     const initAccounts = [USER, key('creator'), key('cfg'), key('pcfg'), key('auth'), key('pool'), MINT, 'So11111111111111111111111111111111111111112', key('bv'), key('qv'), key('meta'), key('tp')];
     const base = new BorshWriter().bytes(anchorDiscriminator('event', 'PoolCreateEvent')).pubkey(key('pool')).pubkey(key('creator')).pubkey(key('cfg'))
-      .u8(6).string('Name').string('SYM').string('https://x').u8(0).u64(1000n).u64(793n).u64(85n).u8(0).u64(0n).u64(0n).u64(0n).done();
+      .u8(6).string('Name').string('SYM').string('https://x').u8(0).u64(1000n).u64(793n).u64(85n).u8(0).u64(0n).u64(0n).u64(0n).finish();
     for (const [payload, layout] of [[base, 'launchpad.PoolCreateEvent.v1'], [Uint8Array.from([...base, 0]), 'launchpad.PoolCreateEvent.v2']] as const) {
       expect(decodeOne(RAYDIUM_LAUNCHPAD_PROGRAM_ID, init, initAccounts, payload)).toMatchObject({
         kind: 'pool_create', layout, mint: MINT, name: 'Name', symbol: 'SYM', uri: 'https://x', curveType: 'constant',
@@ -99,7 +100,7 @@ describe('LaunchLab events', () => {
     }
   });
   it('makes a migrate event from a successful migrate_to_cpswap, none from a failed one', () => {
-    const data = new BorshWriter().bytes(anchorDiscriminator('global', 'migrate_to_cpswap')).done();
+    const data = new BorshWriter().bytes(anchorDiscriminator('global', 'migrate_to_cpswap')).finish();
     const acc = Array.from({ length: 28 }, (_, i) => key(`m${i}`));
     const ok = decodeTransaction(buildTransaction({ programId: RAYDIUM_LAUNCHPAD_PROGRAM_ID, ixData: data, accounts: acc, events: [] }));
     expect(ok.events).toMatchObject([{ kind: 'migrate', source: 'instruction', mint: acc[1], pool: acc[5], ammProgram: acc[4], bondingCurve: acc[17] }]);

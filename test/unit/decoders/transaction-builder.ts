@@ -1,49 +1,10 @@
-/** Test-only borsh writer and a synthetic transaction builder (an outer instruction + self-CPI events). */
+/**
+ * Decoder-test helpers: Anchor discriminators, labelled keys and a synthetic transaction builder (an outer
+ * instruction + self-CPI events). Payloads are written with the simulator's `BorshWriter`.
+ */
 import bs58 from 'bs58';
 import { createHash } from 'node:crypto';
 import type { ChainInstruction, ChainTransaction } from '../../../src/contracts/chain-transaction.js';
-
-export class BorshWriter {
-  private readonly parts: number[] = [];
-  bytes(b: ArrayLike<number>): this {
-    for (let i = 0; i < b.length; i += 1) this.parts.push(b[i] as number);
-    return this;
-  }
-  u8(v: number): this {
-    return this.bytes([v & 0xff]);
-  }
-  u16(v: number): this {
-    return this.bytes([v & 0xff, (v >> 8) & 0xff]);
-  }
-  u32(v: number): this {
-    const b = Buffer.alloc(4);
-    b.writeUInt32LE(v);
-    return this.bytes(b);
-  }
-  u64(v: bigint): this {
-    const b = Buffer.alloc(8);
-    b.writeBigUInt64LE(v);
-    return this.bytes(b);
-  }
-  i64(v: bigint): this {
-    const b = Buffer.alloc(8);
-    b.writeBigInt64LE(v);
-    return this.bytes(b);
-  }
-  bool(v: boolean): this {
-    return this.u8(v ? 1 : 0);
-  }
-  pubkey(base58: string): this {
-    return this.bytes(bs58.decode(base58));
-  }
-  string(s: string): this {
-    const b = Buffer.from(s, 'utf8');
-    return this.u32(b.length).bytes(b);
-  }
-  done(): Uint8Array {
-    return Uint8Array.from(this.parts);
-  }
-}
 
 /** sha256(prefix + name)[0..8], the Anchor discriminator. */
 export function anchorDiscriminator(prefix: 'event' | 'global', name: string): Uint8Array {
