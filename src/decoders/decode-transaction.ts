@@ -10,7 +10,7 @@
  */
 import { discriminatorHex, EVENT_IX_TAG, readDiscriminator } from './discriminator.js';
 import { decodeLogData, isLogDataOf, readLogEvents } from './log-events.js';
-import { makeEnvelope, type EventContext, type EventOutcome, type ProgramDecoder } from './program-decoder.js';
+import { makeEnvelope, malformedOutcome, outcomeOfError, type EventContext, type EventOutcome, type ProgramDecoder, type QuarantineOutcome } from './program-decoder.js';
 import type { ChainInstruction, ChainTransaction } from '../contracts/chain-transaction.js';
 import type { DecodedEvent, DecodeResult, EventSource } from '../contracts/decoded-event.js';
 import type { QuarantineKind, QuarantineRecord } from '../contracts/quarantine.js';
@@ -29,8 +29,14 @@ interface Candidate {
   /** A CPI candidate's payload as base64, computed when a log line of its invocation is compared. */
   base64: string | null;
   instruction: ChainInstruction | null;
-  reason: string | null;
+  /** Known before decoding: the candidate goes to quarantine (unknown instruction, line not base64). */
+  failure: QuarantineOutcome | null;
 }
+
+const NOT_BASE64: QuarantineOutcome = { type: 'quarantine', kind: 'malformed', offset: null, reason: 'Program data line is not base64' };
+const UNKNOWN_INSTRUCTION: QuarantineOutcome = { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown instruction discriminator' };
+const SHORT_INSTRUCTION = malformedOutcome('instruction data shorter than its discriminator', 0);
+const SHORT_PAYLOAD = malformedOutcome('event payload shorter than its discriminator', 0);
 
 const invocationKey = (outer: number, inner: number | null): number => outer * 4096 + (inner === null ? 0 : inner + 1);
 
@@ -60,11 +66,12 @@ function touchesPrograms(tx: ChainTransaction, decoders: ReadonlyMap<string, Pro
   return false;
 }
 
+/** The candidate's outcome; a `DecodeError` (instruction arguments too short) is `malformed` with its offset. */
 function runCandidate(c: Candidate, ctx: EventContext): EventOutcome {
   try {
-    if (c.reason !== null) return { type: 'quarantine', kind: 'malformed', reason: c.reason };
+    if (c.failure !== null) return c.failure;
     if (c.payload !== null) {
-      if (c.payload.length < 8) return { type: 'quarantine', kind: 'malformed', reason: 'event payload shorter than its discriminator' };
+      if (c.payload.length < 8) return SHORT_PAYLOAD;
       return c.decoder.decodeEvent(c.payload, ctx);
     }
     const ix = c.instruction as ChainInstruction;
@@ -75,7 +82,7 @@ function runCandidate(c: Candidate, ctx: EventContext): EventOutcome {
     const derived = c.decoder.instructionEvents?.(ix, ctx) ?? [];
     return derived[0] === undefined ? { type: 'ignored' } : { type: 'event', event: derived[0] };
   } catch (error) {
-    return { type: 'quarantine', kind: 'malformed', reason: `malformed: ${error instanceof Error ? error.message : String(error)}` };
+    return outcomeOfError(error);
   }
 }
 
@@ -132,7 +139,7 @@ function collectEffective(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Cha
 /**
  * The first unmatched CPI candidate whose payload equals the log line's. Fast path: the line is the CPI
  * payload's canonical base64 (what programs write), so the line is neither validated nor decoded. Else
- * the line is decoded (setting `payload` or the not-base64 reason) and compared byte for byte.
+ * the line is decoded (setting `payload`, or `failure` when it is not base64) and compared byte for byte.
  */
 function findTwin(unmatched: Candidate[], log: Candidate): number {
   const line = log.line as string;
@@ -144,7 +151,7 @@ function findTwin(unmatched: Candidate[], log: Candidate): number {
   }
   log.payload = decodeLogData(line);
   if (log.payload === null) {
-    log.reason = 'Program data line is not base64';
+    log.failure = NOT_BASE64;
     return -1;
   }
   const payload = log.payload;
@@ -166,7 +173,7 @@ function collectAttempts(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Chai
 function instructionCandidate(decoder: ProgramDecoder, ix: ChainInstruction): Candidate | null {
   if (ix.data.length === 0) return null; // jsonParsed instruction without raw data
   const name = decoder.instructionName(ix.data);
-  if (name === null) return candidate(decoder, ix, 'instruction', null, 'unknown instruction discriminator', ix);
+  if (name === null) return candidate(decoder, ix, 'instruction', null, ix.data.length < 8 ? SHORT_INSTRUCTION : UNKNOWN_INSTRUCTION, ix);
   return decoder.instructionEvents === undefined ? null : candidate(decoder, ix, 'instruction', null, null, ix);
 }
 
@@ -189,12 +196,12 @@ function candidate(
   invocation: ChainInstruction | null,
   source: EventSource,
   payload: Uint8Array | null,
-  reason: string | null,
+  failure: QuarantineOutcome | null,
   instruction: ChainInstruction | null = null,
 ): Candidate {
   const outerIndex = invocation?.outerIndex ?? 0;
   const innerIndex = invocation?.innerIndex ?? null;
-  return { decoder, key: invocationKey(outerIndex, innerIndex), outerIndex, innerIndex, invocation, source, payload, line: null, base64: null, instruction, reason };
+  return { decoder, key: invocationKey(outerIndex, innerIndex), outerIndex, innerIndex, invocation, source, payload, line: null, base64: null, instruction, failure };
 }
 
 function toQuarantine(c: Candidate, tx: ChainTransaction, kind: QuarantineKind, reason: string): QuarantineRecord {

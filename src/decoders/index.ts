@@ -9,7 +9,7 @@ import { pumpswapDecoder } from './pumpswap/index.js';
 import { raydiumLaunchpadDecoder } from './raydium-launchpad/index.js';
 import type { ChainTransaction } from '../contracts/chain-transaction.js';
 import type { DecodeResult } from '../contracts/decoded-event.js';
-
+import { describeError } from '../shared/errors.js';
 
 const DECODERS: ReadonlyMap<string, ProgramDecoder> = new Map(
   [pumpfunDecoder, raydiumLaunchpadDecoder, pumpswapDecoder].map((d) => [d.programId, d]));
@@ -20,7 +20,7 @@ export function decodeTransaction(tx: ChainTransaction): DecodeResult {
     return decodeWith(DECODERS, tx);
   } catch (error) {
     // Last guard: a bug must cost one transaction (kept in quarantine), never the stream.
-    const reason = `decoder failure: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = `decoder failure: ${describeError(error)}`;
     const position = { outerIndex: null, innerIndex: null };
     return { events: [], quarantine: [{ stage: 'decode', kind: 'decoder_failure', program: null, discriminator: null, raw: new Uint8Array(0), reason, signature: tx.signature, slot: tx.slot, position }] };
   }

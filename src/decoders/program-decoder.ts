@@ -5,6 +5,7 @@
  */
 import type { ChainInstruction, ChainTransaction } from '../contracts/chain-transaction.js';
 import type { DecodedEvent, EventBase, EventSource, ProgramName, TradeEvent } from '../contracts/decoded-event.js';
+import { DecodeError, describeError } from '../shared/errors.js';
 
 /** Fields every event gets from its transaction and position; the module adds kind, layout, fields. */
 export type EventEnvelope = Omit<EventBase, 'kind' | 'layout' | 'trailingBytes'>;
@@ -16,11 +17,23 @@ export interface EventContext {
   envelope: EventEnvelope;
 }
 
+/**
+ * A payload that goes to quarantine, by kind: `unknown_discriminator` (no layout of ours has it),
+ * `malformed` (a known layout the bytes do not fit; `offset` is the byte where reading stopped, null when
+ * no position applies) or `decoder_failure` (a bug: something other than a `DecodeError` was thrown).
+ */
+export interface QuarantineOutcome {
+  type: 'quarantine';
+  kind: 'unknown_discriminator' | 'malformed' | 'decoder_failure';
+  offset: number | null;
+  reason: string;
+}
+
 export type EventOutcome =
   | { type: 'event'; event: DecodedEvent }
   /** A known event we do not map (admin, vesting, volume accumulators...). */
   | { type: 'ignored' }
-  | { type: 'quarantine'; kind: 'unknown_discriminator' | 'malformed'; reason: string };
+  | QuarantineOutcome;
 
 export interface ProgramDecoder {
   name: ProgramName;
@@ -54,4 +67,20 @@ export function makeEnvelope(
     errorCode: tx.errorCode,
     position: { outerIndex, innerIndex, eventIndex: -1 },
   };
+}
+
+/**
+ * The outcome of an error thrown while decoding one payload: a `DecodeError` is bad input (`malformed`,
+ * its offset in the outcome and in the reason, `malformed at byte 41: needs 8 bytes, has 3`); anything
+ * else is a decoder bug (`decoder_failure`).
+ */
+export function outcomeOfError(error: unknown): QuarantineOutcome {
+  if (error instanceof DecodeError) return malformedOutcome(error.message, error.offset);
+  return { type: 'quarantine', kind: 'decoder_failure', offset: null, reason: `decoder failure: ${describeError(error)}` };
+}
+
+/** A `malformed` outcome; the reason says where reading stopped when the offset is known. */
+export function malformedOutcome(detail: string, offset: number | null): QuarantineOutcome {
+  const reason = offset === null ? `malformed: ${detail}` : `malformed at byte ${offset}: ${detail}`;
+  return { type: 'quarantine', kind: 'malformed', offset, reason };
 }

@@ -1,11 +1,10 @@
 /**
  * A bounds-checked little-endian reader over instruction / event bytes. Every read returns a value or
- * throws `TruncatedError`, which the decoders turn into a quarantine record (never past a decoder).
+ * throws a `DecodeError` whose `offset` is where the unreadable field starts; the decoders turn it into
+ * a `malformed` quarantine record (never past a decoder).
  */
 import { encodePubkey } from './base58.js';
-
-/** The payload ended before the field being read. */
-export class TruncatedError extends Error {}
+import { DecodeError } from './errors.js';
 
 const MAX_STRING_BYTES = 10_000;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -26,7 +25,7 @@ export class BorshReader {
 
   private take(n: number): number {
     const at = this.offset;
-    if (at + n > this.bytes.length) throw new TruncatedError(`needs ${n} bytes at offset ${at}, has ${this.bytes.length - at}`);
+    if (at + n > this.bytes.length) throw new DecodeError(`needs ${n} bytes, has ${this.bytes.length - at}`, at);
     this.offset = at + n;
     return at;
   }
@@ -62,7 +61,7 @@ export class BorshReader {
   /** A borsh string (u32 length + UTF-8); invalid UTF-8 becomes U+FFFD, the raw bytes stay in the payload. */
   string(): string {
     const len = this.u32();
-    if (len > MAX_STRING_BYTES) throw new TruncatedError(`string length ${len} is implausible`);
+    if (len > MAX_STRING_BYTES) throw new DecodeError(`string length ${len} is implausible`, this.offset - 4);
     const at = this.take(len);
     if (len <= 32) {
       // Short strings (instruction names, symbols) are nearly always ASCII: skip TextDecoder's set-up.

@@ -1,13 +1,19 @@
 /**
  * The three kinds of failure, and what each one means for the caller:
- * - `DecodeError`: this input is bad. Count it, quarantine it, go on.
+ * - `DecodeError`: this input is bad. Count it, quarantine it (with the byte offset where reading
+ *   stopped), go on.
  * - `RetryableError`: the world is briefly unavailable (network, lock, 429). Back off and retry.
  * - `FatalError`: nothing sensible can continue. Flush what can be flushed, exit non-zero with a
  *   message that says what the user should do.
  * Wrap causes with `{ cause }` so the original error stays inspectable.
  */
 export class DecodeError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    /** Byte offset (from the start of the payload) where reading failed; null when no position applies. */
+    readonly offset: number | null = null,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'DecodeError';
   }

@@ -13,7 +13,7 @@ import { sanitizeText } from '../sanitize-text.js';
 const DEFAULT_PUBKEY = '11111111111111111111111111111111';
 const PUMP_DECIMALS = 6;
 
-/** Decodes a CreateEvent payload (discriminator included); throws TruncatedError when too short. */
+/** Decodes a CreateEvent payload (discriminator included); throws DecodeError when too short. */
 export function decodePumpCreateEvent(payload: Uint8Array, ctx: EventContext, ixName: string | null): CreateEvent {
   const r = new BorshReader(payload, 8);
   const env = ctx.envelope;

@@ -1,6 +1,6 @@
 /** Pump.fun (6EF8…F6P): routes events by discriminator; reads trade instructions of failed transactions. */
 import { readDiscriminator } from '../discriminator.js';
-import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
+import { outcomeOfError, type EventContext, type EventOutcome, type ProgramDecoder } from '../program-decoder.js';
 import { PUMPFUN_PROGRAM_ID } from '../../contracts/programs.js';
 import type { ChainInstruction } from '../../contracts/chain-transaction.js';
 import { decodePumpCompleteEvent, decodePumpMigrationEvent } from './complete-events.js';
@@ -17,18 +17,22 @@ function instructionName(data: Uint8Array): string | null {
 function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
   const disc = readDiscriminator(payload);
   const ixName = ctx.invocation === null ? null : instructionName(ctx.invocation.data);
-  switch (disc) {
-    case PUMP_EVENT.TradeEvent:
-      return { type: 'event', event: decodePumpTradeEvent(payload, ctx, ixName) };
-    case PUMP_EVENT.CreateEvent:
-      return { type: 'event', event: decodePumpCreateEvent(payload, ctx, ixName) };
-    case PUMP_EVENT.CompleteEvent:
-      return { type: 'event', event: decodePumpCompleteEvent(payload, ctx) };
-    case PUMP_EVENT.CompletePumpAmmMigrationEvent:
-      return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
-    default:
-      if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
-      return { type: 'quarantine', kind: 'unknown_discriminator', reason: 'unknown pump event discriminator' };
+  try {
+    switch (disc) {
+      case PUMP_EVENT.TradeEvent:
+        return { type: 'event', event: decodePumpTradeEvent(payload, ctx, ixName) };
+      case PUMP_EVENT.CreateEvent:
+        return { type: 'event', event: decodePumpCreateEvent(payload, ctx, ixName) };
+      case PUMP_EVENT.CompleteEvent:
+        return { type: 'event', event: decodePumpCompleteEvent(payload, ctx) };
+      case PUMP_EVENT.CompletePumpAmmMigrationEvent:
+        return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
+      default:
+        if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
+        return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown pump event discriminator' };
+    }
+  } catch (error) {
+    return outcomeOfError(error);
   }
 }
 

@@ -6,6 +6,7 @@
  * A later step that does not fit (the 2026-10 391-byte events) stops the walk: the rest is trailing bytes.
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
+import { DecodeError } from '../../shared/errors.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
 import { type TradeEvent } from '../../contracts/decoded-event.js';
@@ -19,7 +20,7 @@ const V2_ACCOUNTS = { mint: 1, bondingCurve: 10, user: 13 };
 
 type Extra = TradeEvent['extra'];
 
-/** Decodes a TradeEvent payload (discriminator included); throws TruncatedError below 113 bytes. */
+/** Decodes a TradeEvent payload (discriminator included); throws DecodeError below 113 bytes. */
 export function decodePumpTradeEvent(payload: Uint8Array, ctx: EventContext, ixName: string | null): TradeEvent {
   const pool = bondingCurveOf(ctx, ixName);
   const r = new BorshReader(payload, 8);
@@ -128,7 +129,7 @@ function readQuoteFields(r: BorshReader, e: TradeEvent): void {
   const buybackFeeBasisPoints = r.u64();
   const buybackFee = r.u64();
   const holders = r.u32();
-  if (holders > MAX_SHAREHOLDERS) throw new Error('implausible shareholder count');
+  if (holders > MAX_SHAREHOLDERS) throw new DecodeError(`implausible shareholder count ${holders}`, r.offset - 4);
   r.skip(holders * 34);
   const quoteMint = r.pubkey();
   const quoteAmount = r.u64();

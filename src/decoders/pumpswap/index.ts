@@ -6,7 +6,7 @@
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
-import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
+import { outcomeOfError, type EventContext, type EventOutcome, type ProgramDecoder } from '../program-decoder.js';
 import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
 import { type PoolCreateEvent, type TradeEvent } from '../../contracts/decoded-event.js';
@@ -91,11 +91,15 @@ function decodeCreatePool(payload: Uint8Array, ctx: EventContext): PoolCreateEve
 
 function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
   const disc = readDiscriminator(payload);
-  if (disc === BUY_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, true) };
-  if (disc === SELL_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, false) };
-  if (disc === CREATE_POOL_EVENT) return { type: 'event', event: decodeCreatePool(payload, ctx) };
+  try {
+    if (disc === BUY_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, true) };
+    if (disc === SELL_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, false) };
+    if (disc === CREATE_POOL_EVENT) return { type: 'event', event: decodeCreatePool(payload, ctx) };
+  } catch (error) {
+    return outcomeOfError(error);
+  }
   if (disc !== null && IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
-  return { type: 'quarantine', kind: 'unknown_discriminator', reason: 'unknown pumpswap event discriminator' };
+  return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown pumpswap event discriminator' };
 }
 
 /** The PumpSwap program decoder (graduation context only). */

@@ -4,7 +4,8 @@
  * dispatch on length. PoolCreateEvent with or without the trailing amm_fee_on byte (vixen dca7d1dc).
  * The events carry neither the mint nor the trader: both come from the invoking instruction's accounts.
  */
-import { BorshReader, TruncatedError } from '../../shared/borsh-reader.js';
+import { BorshReader } from '../../shared/borsh-reader.js';
+import { DecodeError } from '../../shared/errors.js';
 import type { EventContext } from '../program-decoder.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
@@ -19,7 +20,7 @@ const CURVES = ['constant', 'fixed', 'linear'] as const;
 
 /** Decodes a LaunchLab TradeEvent payload (discriminator included). */
 export function decodeLaunchpadTradeEvent(payload: Uint8Array, ctx: EventContext, ixName: string | null): TradeEvent {
-  if (payload.length < TRADE_V1_BYTES) throw new TruncatedError(`TradeEvent has ${payload.length} bytes, needs ${TRADE_V1_BYTES}`);
+  if (payload.length < TRADE_V1_BYTES) throw new DecodeError(`TradeEvent has ${payload.length} bytes, needs ${TRADE_V1_BYTES}`, payload.length);
   const v2 = payload.length >= TRADE_V2_NO_EXACT_IN_BYTES;
   const r = new BorshReader(payload, 8);
   const poolState = r.pubkey();
@@ -73,11 +74,12 @@ export function decodeLaunchpadPoolCreateEvent(payload: Uint8Array, ctx: EventCo
   const name = sanitizeText(r.string());
   const symbol = sanitizeText(r.string());
   const uri = sanitizeText(r.string());
+  const curveAt = r.offset;
   const curveVariant = r.u8();
   const supply = r.u64();
   let totalBaseSell: bigint | null = null;
   if (curveVariant === 0) totalBaseSell = r.u64();
-  else if (curveVariant > 2) throw new TruncatedError(`unknown CurveParams variant ${curveVariant}`);
+  else if (curveVariant > 2) throw new DecodeError(`unknown CurveParams variant ${curveVariant}`, curveAt);
   const totalQuoteFundRaising = r.u64();
   const migrateType = r.u8();
   r.skip(24); // vesting_param: total_locked_amount, cliff_period, unlock_period

@@ -1,6 +1,6 @@
 /** Raydium LaunchLab (LanMV9…uj): events by discriminator, attempted trades, instruction-only migrations. */
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
-import type { EventContext, EventOutcome, ProgramDecoder } from '../program-decoder.js';
+import { outcomeOfError, type EventContext, type EventOutcome, type ProgramDecoder } from '../program-decoder.js';
 import { RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../contracts/programs.js';
 import { decodeLaunchpadPoolCreateEvent, decodeLaunchpadTradeEvent } from './events.js';
 import { launchpadInstructionName, readLaunchpadAttemptedTrade, readLaunchpadMigration } from './instructions.js';
@@ -13,10 +13,14 @@ const IGNORED = new Set([discriminatorFromHex('15 c2 72 57 78 d3 e2 20'), discri
 function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
   const disc = readDiscriminator(payload);
   const ixName = ctx.invocation === null ? null : launchpadInstructionName(ctx.invocation.data);
-  if (disc === TRADE_EVENT) return { type: 'event', event: decodeLaunchpadTradeEvent(payload, ctx, ixName) };
-  if (disc === POOL_CREATE_EVENT) return { type: 'event', event: decodeLaunchpadPoolCreateEvent(payload, ctx, ixName) };
+  try {
+    if (disc === TRADE_EVENT) return { type: 'event', event: decodeLaunchpadTradeEvent(payload, ctx, ixName) };
+    if (disc === POOL_CREATE_EVENT) return { type: 'event', event: decodeLaunchpadPoolCreateEvent(payload, ctx, ixName) };
+  } catch (error) {
+    return outcomeOfError(error);
+  }
   if (disc !== null && IGNORED.has(disc)) return { type: 'ignored' };
-  return { type: 'quarantine', kind: 'unknown_discriminator', reason: 'unknown launchpad event discriminator' };
+  return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown launchpad event discriminator' };
 }
 
 /** The Raydium LaunchLab program decoder. */

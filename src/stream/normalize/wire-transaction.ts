@@ -4,7 +4,7 @@
  * builds PublicKey objects for every key, which is several times slower (measured in bench/decode.ts).
  */
 import { encodeBase58, encodePubkey } from '../../shared/base58.js';
-import { TruncatedError } from '../../shared/borsh-reader.js';
+import { DecodeError } from '../../shared/errors.js';
 import type { CompiledInstruction } from './assemble.js';
 
 export interface WireTransaction {
@@ -21,7 +21,7 @@ class Cursor {
   constructor(readonly bytes: Uint8Array) {}
   need(n: number): number {
     const start = this.at;
-    if (start + n > this.bytes.length) throw new TruncatedError(`wire transaction truncated at ${start}`);
+    if (start + n > this.bytes.length) throw new DecodeError(`wire transaction truncated at ${start}`, start);
     this.at = start + n;
     return start;
   }
@@ -36,7 +36,7 @@ class Cursor {
       value |= (b & 0x7f) << shift;
       if ((b & 0x80) === 0) return value;
     }
-    throw new TruncatedError('compact-u16 too long');
+    throw new DecodeError('compact-u16 too long', this.at - 3);
   }
   slice(n: number): Uint8Array {
     const start = this.need(n);
@@ -44,7 +44,7 @@ class Cursor {
   }
 }
 
-/** Parses a serialised transaction; throws `TruncatedError` on malformed bytes (callers quarantine). */
+/** Parses a serialised transaction; throws `DecodeError` on malformed bytes (callers quarantine). */
 export function parseWireTransaction(bytes: Uint8Array): WireTransaction {
   const c = new Cursor(bytes);
   const signatures: string[] = [];
