@@ -153,4 +153,10 @@ export type DecodedEvent = CreateEvent | PoolCreateEvent | TradeEvent | Complete
 export interface DecodeResult {
   events: DecodedEvent[];
   quarantine: QuarantineRecord[];
+  /**
+   * True when the transaction touches none of the decoded programs (the decoder's "not mine" outcome;
+   * `events` and `quarantine` are then empty). `decodeTransaction` always sets it; optional so that a
+   * hand-built result (a test stub) may leave it out, which means false.
+   */
+  notMine?: boolean;
 }

@@ -40,11 +40,14 @@ const SHORT_PAYLOAD = malformedOutcome('event payload shorter than its discrimin
 
 const invocationKey = (outer: number, inner: number | null): number => outer * 4096 + (inner === null ? 0 : inner + 1);
 
-/** Decodes one normalised transaction. Never throws: bad payloads become quarantine records. */
+/**
+ * Decodes one normalised transaction. Never throws: bad payloads become quarantine records. A
+ * transaction that touches none of the decoders' programs says so (`notMine`), at no extra cost.
+ */
 export function decodeWith(decoders: ReadonlyMap<string, ProgramDecoder>, tx: ChainTransaction): DecodeResult {
   const events: DecodedEvent[] = [];
   const quarantine: QuarantineRecord[] = [];
-  if (!touchesPrograms(tx, decoders)) return { events, quarantine };
+  if (!touchesPrograms(tx, decoders)) return { events, quarantine, notMine: true };
   const candidates = tx.success ? collectEffective(decoders, tx) : collectAttempts(decoders, tx);
   for (const c of candidates) {
     const ctx: EventContext = { tx, invocation: c.invocation, envelope: makeEnvelope(tx, c.decoder.name, c.source, c.outerIndex, c.innerIndex) };
@@ -56,7 +59,7 @@ export function decodeWith(decoders: ReadonlyMap<string, ProgramDecoder>, tx: Ch
       quarantine.push(toQuarantine(c, tx, outcome.kind, outcome.reason));
     }
   }
-  return { events, quarantine };
+  return { events, quarantine, notMine: false };
 }
 
 function touchesPrograms(tx: ChainTransaction, decoders: ReadonlyMap<string, ProgramDecoder>): boolean {

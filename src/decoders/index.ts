@@ -22,6 +22,6 @@ export function decodeTransaction(tx: ChainTransaction): DecodeResult {
     // Last guard: a bug must cost one transaction (kept in quarantine), never the stream.
     const reason = `decoder failure: ${describeError(error)}`;
     const position = { outerIndex: null, innerIndex: null };
-    return { events: [], quarantine: [{ stage: 'decode', kind: 'decoder_failure', program: null, discriminator: null, raw: new Uint8Array(0), reason, signature: tx.signature, slot: tx.slot, position }] };
+    return { events: [], quarantine: [{ stage: 'decode', kind: 'decoder_failure', program: null, discriminator: null, raw: new Uint8Array(0), reason, signature: tx.signature, slot: tx.slot, position }], notMine: false };
   }
 }

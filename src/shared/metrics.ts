@@ -14,6 +14,14 @@ export const LATENCY_BUCKETS_SECONDS = [
 /** 1 .. 10 000 rows per batch. */
 export const BATCH_SIZE_BUCKETS_ROWS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000];
 
+/**
+ * What the decoder made of its input, besides events (those are `events_decoded_total`): a transaction
+ * that touches none of our programs (`not_mine`, `DecodeResult.notMine`), and the kinds of its
+ * decode-stage quarantine records (`unknown_discriminator`, `malformed`, `decoder_failure`).
+ */
+export const DECODER_OUTCOMES = ['not_mine', 'unknown_discriminator', 'malformed', 'decoder_failure'] as const;
+export type DecoderOutcome = (typeof DECODER_OUTCOMES)[number];
+
 export interface MetricsOptions {
   /** Also collect Node's process metrics (CPU, memory, event loop lag) under `megatron_`; default true. */
   collectProcessMetrics?: boolean;
@@ -24,6 +32,13 @@ export function createMetrics(options: MetricsOptions = {}) {
   const registry = new Registry();
   if (options.collectProcessMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: PREFIX });
   const registers = [registry];
+  const decoderOutcomes = new Counter({
+    name: `${PREFIX}decoder_outcomes_total`,
+    help: 'Decoder outcomes other than an event: transactions not touching our programs, payloads with an unknown discriminator, malformed payloads, decoder failures',
+    labelNames: ['outcome'] as const, registers,
+  });
+  // Every outcome is exported from the start (at 0), so rate() and alerts see a series before the first one.
+  for (const outcome of DECODER_OUTCOMES) decoderOutcomes.inc({ outcome }, 0);
   return {
     registry,
     /** Decoded events, by program (`pumpfun`, ...) and kind (`trade`, ...). */
@@ -31,6 +46,8 @@ export function createMetrics(options: MetricsOptions = {}) {
       name: `${PREFIX}events_decoded_total`, help: 'Events decoded, by program and kind',
       labelNames: ['program', 'kind'] as const, registers,
     }),
+    /** Decoder outcomes other than an event, by `outcome` (`DECODER_OUTCOMES`); the pipeline counts them per transaction. */
+    decoderOutcomes,
     /** Quarantined inputs, by stage (`normalize`, `decode`, `store`) and kind (`QuarantineKind` in contracts/quarantine.ts). */
     quarantined: new Counter({
       name: `${PREFIX}quarantined_total`, help: 'Records sent to quarantine, by stage and kind',

@@ -1,6 +1,6 @@
 /**
- * The decoder's outcomes, typed: unknown discriminator and malformed (quarantined; malformed says at
- * which byte reading stopped).
+ * The decoder's outcomes, typed: not mine (flagged on the result), unknown discriminator and malformed
+ * (quarantined; malformed says at which byte reading stopped).
  */
 import { describe, expect, it } from 'vitest';
 import { decodeTransaction } from '../../../src/decoders/index.js';
@@ -35,6 +35,7 @@ describe('decoder outcomes', () => {
         stage: 'decode', kind: 'malformed', program: 'pumpfun', discriminator: 'bddb7fd34ee661ee', raw: TRUNCATED_TRADE,
         reason: 'malformed at byte 97: needs 8 bytes, has 3', signature: tx.signature, slot: 1n, position: { outerIndex: 0, innerIndex: null },
       }],
+      notMine: false,
     });
   });
 
@@ -52,5 +53,13 @@ describe('decoder outcomes', () => {
       ['unknown_discriminator', 'unknown launchpad event discriminator'],
       ['unknown_discriminator', 'unknown instruction discriminator'],
     ]);
+  });
+
+  it('says "not mine" for a transaction that touches none of our programs, and only then', () => {
+    const memo = 'MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr';
+    const other = buildTransaction({ programId: memo, ixData: Uint8Array.from([1, 2, 3]), accounts: [USER], events: [] });
+    expect(decodeTransaction(other)).toEqual({ events: [], quarantine: [], notMine: true });
+    const ours = buildTransaction({ programId: PUMPFUN_PROGRAM_ID, ixData: buyIx, accounts: buyAccounts, events: [] });
+    expect(decodeTransaction(ours)).toEqual({ events: [], quarantine: [], notMine: false });
   });
 });
