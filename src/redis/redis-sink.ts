@@ -20,6 +20,8 @@ import { defineCacheCommands } from './commands.js';
 import { createKeyNames, DEFAULT_EVENTS_CHANNEL, type KeyNames } from './keys.js';
 import { announcements, queueKeyWrites, splitSnapshot } from './queue-batch.js';
 import type { RebuildSnapshot, RedisBatch } from '../contracts/cache-batch.js';
+import { describeError } from '../shared/errors.js';
+import { withTimeout } from '../shared/time.js';
 import type { RedisSink, RedisSinkLogger, RedisSinkMetrics, RedisSinkStatus } from './types.js';
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 500;
@@ -109,7 +111,7 @@ class CacheSink implements RedisSink {
   async ping(): Promise<boolean> {
     if (this.client.status !== 'ready') return false;
     try {
-      return (await withTimeout(this.client.ping(), this.commandTimeoutMs)) === 'PONG';
+      return (await withTimeout(this.client.ping(), this.commandTimeoutMs, () => timedOut(this.commandTimeoutMs))) === 'PONG';
     } catch {
       return false;
     }
@@ -124,7 +126,8 @@ class CacheSink implements RedisSink {
 
   private writeBatch(batch: RedisBatch): Promise<void> {
     const work = execBatch(this.client, this.keys, batch, this.channel);
-    return withTimeout(work, this.opts.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS);
+    const timeoutMs = this.opts.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
+    return withTimeout(work, timeoutMs, () => timedOut(timeoutMs));
   }
 
   private markFailed(err: unknown, dropped: boolean): void {
@@ -220,27 +223,18 @@ async function execBatch(client: Redis, keys: KeyNames, batch: RedisBatch, chann
   if (messages.length > 0) await Promise.all(messages.map((message) => client.publish(channel, message)));
 }
 
-function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`redis timed out after ${timeoutMs} ms`)), timeoutMs);
-  });
-  work.catch(() => undefined); // a late rejection after the timeout won must not go unhandled
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+function timedOut(timeoutMs: number): Error {
+  return new Error(`redis timed out after ${timeoutMs} ms`);
 }
 
 async function closeClient(client: Redis, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') {
     try {
-      await withTimeout(client.quit(), timeoutMs);
+      await withTimeout(client.quit(), timeoutMs, () => timedOut(timeoutMs));
       return;
     } catch {
       // fall through to a hard disconnect
     }
   }
   client.disconnect();
-}
-
-function describeError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -3,6 +3,7 @@
  * deadline. A second signal during shutdown is left to Node's default (immediate exit).
  */
 import { FatalError } from './errors.js';
+import { withTimeout } from './time.js';
 
 /** Resolves with the name of the first SIGINT or SIGTERM received. */
 export function waitForShutdownSignal(): { signal: Promise<string>; dispose(): void } {
@@ -24,14 +25,5 @@ export function waitForShutdownSignal(): { signal: Promise<string>; dispose(): v
 
 /** Runs `stop`, failing with a FatalError when it takes longer than `timeoutMs`. */
 export async function stopWithin(timeoutMs: number, stop: () => Promise<void>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FatalError(`shutdown took longer than ${timeoutMs} ms`, 'Raise SHUTDOWN_TIMEOUT_MS if the database is slow; the checkpoint guarantees nothing committed is lost.')), timeoutMs);
-    timer.unref();
-  });
-  try {
-    await Promise.race([stop(), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withTimeout(stop(), timeoutMs, () => new FatalError(`shutdown took longer than ${timeoutMs} ms`, 'Raise SHUTDOWN_TIMEOUT_MS if the database is slow; the checkpoint guarantees nothing committed is lost.'));
 }

@@ -25,6 +25,7 @@ import { computeBackoffDelayMs } from '../shared/backoff.js';
 import { openSubscription, type Subscription } from './subscription.js';
 import { describeErrorChain, parseReplayUnavailable } from './out-of-range.js';
 import { untilAborted } from '../shared/abort.js';
+import { withTimeout } from '../shared/time.js';
 import { createSignatureDedupe } from './signature-dedupe.js';
 import type { StreamItem } from '../contracts/stream-item.js';
 import type { StreamLogger } from './stream-logger.js';
@@ -129,7 +130,8 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
       const { committed, fromSlot } = await chooseFromSlot();
       logger.info({ fromSlot: fromSlot?.toString() ?? 'live', committed: committed?.toString() ?? null }, 'subscribing');
       const opening = openSubscription({ ...options, fromSlot, logger, onPong: () => (status.pongsReceived += 1) });
-      current = await withTimeout(opening, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, (late) => late.close());
+      const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+      current = await withTimeout(opening, connectTimeoutMs, () => new Error(`no subscription after ${connectTimeoutMs} ms`), (late) => late.close());
       status.state = 'streaming';
       status.connected = true;
       for await (const update of current.updates()) {
@@ -245,18 +247,3 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
 }
 
 const describe = describeErrorChain;
-
-/** Rejects when `promise` takes longer than `ms`; a value that arrives late is handed to `dispose`. */
-function withTimeout<T>(promise: Promise<T>, ms: number, dispose: (late: T) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      reject(new Error(`no subscription after ${ms} ms`));
-    }, ms);
-    promise.then(
-      (value) => (timedOut ? dispose(value) : (clearTimeout(timer), resolve(value))),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
-}

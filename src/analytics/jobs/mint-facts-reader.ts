@@ -9,6 +9,7 @@ import type { Queryable } from '../../postgres/pg-pool.js';
 import { mintFactsFromAccount, mintFactsFromLaunch, UNKNOWN_MINT_FACTS } from '../scoring/mint-facts.js';
 import type { MintFacts } from '../../contracts/scoring.js';
 import { parseMintAccount } from '../scoring/mint-layout.js';
+import { withTimeout } from '../../shared/time.js';
 
 /** The one RPC call we need (structurally satisfied by `createRpcClient(...)`). */
 export interface MintRpc {
@@ -66,7 +67,8 @@ export function createMintFactsReader(options: MintFactsReaderOptions): MintFact
     try {
       rpcReads += 1;
       const call = options.rpc!.callRaw('getAccountInfo', [token.mint, { encoding: 'base64', commitment: 'confirmed' }]);
-      const answer = (await withTimeout(call, options.rpcTimeoutMs ?? 5_000)) as RpcAccountAnswer | null;
+      const timeoutMs = options.rpcTimeoutMs ?? 5_000;
+      const answer = (await withTimeout(call, timeoutMs, () => new Error(`no answer within ${timeoutMs} ms`))) as RpcAccountAnswer | null;
       const value = answer?.value;
       const data = value?.data?.[0];
       if (!value || typeof data !== 'string') return UNKNOWN_MINT_FACTS;
@@ -86,12 +88,4 @@ export function createMintFactsReader(options: MintFactsReaderOptions): MintFact
 interface RpcAccountAnswer {
   context?: { slot?: number };
   value: { data: [string, string]; owner: string } | null;
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
