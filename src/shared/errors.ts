@@ -1,10 +1,14 @@
 /**
- * The three kinds of failure, and what each one means for the caller:
- * - `DecodeError`: this input is bad. Count it, quarantine it (with the byte offset where reading
- *   stopped), go on.
- * - `RetryableError`: the world is briefly unavailable (network, lock, 429). Back off and retry.
- * - `FatalError`: nothing sensible can continue. Flush what can be flushed, exit non-zero with a
- *   message that says what the user should do.
+ * The failures the code distinguishes, and what each one means for the caller:
+ * - `DecodeError`: this input is bad (bytes that do not fit their layout). Count it, quarantine it with
+ *   the byte offset where reading stopped, go on. Thrown by the borsh and wire readers, turned into a
+ *   quarantine record by the decoders and normalisers; never thrown past them.
+ * - `FatalError`: nothing sensible can continue (bad command line, missing DATABASE_URL, a shutdown
+ *   that overran its deadline). `main` prints the message and the hint, and exits non-zero.
+ * - Retryable failures have no class of their own: whether to back off is decided where the retry
+ *   happens, from what the error already carries (the SQLSTATE table in postgres/sqlstate.ts, HTTP 429
+ *   in rpc/rate-limiter.ts, the status in analytics/jobs/bounded-fetch.ts, every stream drop in the
+ *   reconnect loop), so there is nothing to wrap.
  * Wrap causes with `{ cause }` so the original error stays inspectable.
  */
 export class DecodeError extends Error {
@@ -16,17 +20,6 @@ export class DecodeError extends Error {
   ) {
     super(message, options);
     this.name = 'DecodeError';
-  }
-}
-
-export class RetryableError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | null = null,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'RetryableError';
   }
 }
 
