@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { HealthReport, RouteHandler } from './types.js';
+import { describeError } from '../shared/errors.js';
 
 export interface HttpServerOptions {
   /** 0 picks a free port (see `listen()`'s result). */
@@ -32,8 +33,7 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
   const postRoutes = Object.entries(opts.postRoutes ?? {}).sort(([a], [b]) => b.length - a.length);
   const server = createServer((req, res) => {
     handleRequest(opts, req.method === 'POST' ? postRoutes : routes, req, res).catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: describeError(err) });
       else res.end();
     });
   });
@@ -85,8 +85,7 @@ async function sendHealth(opts: HttpServerOptions, res: ServerResponse): Promise
   try {
     report = await opts.health();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return sendJson(res, 503, { status: 'down', error: message });
+    return sendJson(res, 503, { status: 'down', error: describeError(err) });
   }
   sendJson(res, report.status === 'down' ? 503 : 200, report);
 }

@@ -14,6 +14,7 @@ import { createFiniteSource } from './finite-source.js';
 import { runUntilDone } from './run-app.js';
 import { runBackfill, type BackfillOptions, type BackfillResult, type BackfillStrategy } from '../stream/backfill.js';
 import type { StreamLogger } from '../stream/stream-logger.js';
+import { describeError } from '../shared/errors.js';
 
 /** An inclusive slot range of the ledger. */
 export interface LedgerRange {
@@ -71,7 +72,7 @@ async function fillRange(range: LedgerRange, strategy: BackfillStrategy, deps: B
     deps.print(summarize(label, result));
     return complete;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error);
     deps.logger.error({ range: label, error: reason }, 'backfill failed');
     await deps.ledger?.markGap(range.fromSlot, range.toSlot, 'backfill_failed', reason).catch(() => false);
     deps.print(`slots ${label}: FAILED (${reason})`);
@@ -92,7 +93,7 @@ export function parseBackfillArgs(args: string[]): ParsedArgs {
   try {
     values = parseArgs({ args, options: { 'from-slot': { type: 'string' }, 'to-slot': { type: 'string' }, gaps: { type: 'boolean' }, strategy: { type: 'string' } } }).values;
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: describeError(error) };
   }
   const strategy = values.strategy ?? 'signatures';
   if (strategy !== 'signatures' && strategy !== 'blocks') return { error: `--strategy must be signatures or blocks, got ${strategy}` };

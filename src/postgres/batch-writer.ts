@@ -11,6 +11,7 @@
  */
 import type { QuarantineRecord } from '../contracts/quarantine.js';
 import type { Batch, BatchResult } from '../contracts/rows.js';
+import { describeError } from '../shared/errors.js';
 import { applyGraduations } from './graduations-repository.js';
 import { withTransaction, type PgClient, type PgPool } from './pg-pool.js';
 import { applyPoolStates, mergePoolRows, upsertPools } from './pools-repository.js';
@@ -99,7 +100,7 @@ async function isolate(client: PgClient, step: Step<unknown>, rows: readonly unk
 function rejectedRow(stepName: string, row: unknown, error: unknown): QuarantineRecord {
   const r = row as { signature?: string; slot?: bigint; ixIndex?: number; innerIxIndex?: number };
   const code = (error as { code?: string }).code ?? '?';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return {
     stage: 'store',
     kind: 'rejected_by_database',

@@ -5,6 +5,7 @@
  * away (the IPC channel closes), so no server is left behind.
  */
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { describeError } from '../shared/errors.js';
 
 type HostMessage = { ready: string } | { failed: string } | { log: string };
 
@@ -31,6 +32,6 @@ try {
   process.on('disconnect', () => void stop());
   send({ ready: database.url });
 } catch (error) {
-  send({ failed: error instanceof Error ? error.message : String(error) });
+  send({ failed: describeError(error) });
   process.exit(1);
 }

@@ -3,6 +3,8 @@
  * ends the stream with OUT_OF_RANGE (older servers: INTERNAL) and this message:
  * `broadcast from X is not available, last available: Y` — slots [X, Y) cannot be replayed.
  */
+import { describeError } from '../shared/errors.js';
+
 const OUT_OF_RANGE_PATTERN = /broadcast from (\d+) is not available, last available: (\d+)/;
 
 /** The slots a server refused to replay: `fromSlot` inclusive to `availableSlot` exclusive. */
@@ -31,7 +33,7 @@ export function describeErrorChain(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 8; depth += 1) {
-    parts.push(current instanceof Error ? current.message : String(current));
+    parts.push(describeError(current));
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join(': ');

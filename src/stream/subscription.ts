@@ -15,6 +15,7 @@ import { GrpcClient, type DuplexStream, type JsChannelOptions } from '@triton-on
 import { SubscribeRequest } from '@triton-one/yellowstone-grpc';
 import { pingOrPong } from './update-envelope.js';
 import { untilAborted } from '../shared/abort.js';
+import { describeError } from '../shared/errors.js';
 import type { StreamLogger } from './stream-logger.js';
 import { buildSubscribeRequest, type CommitmentName } from './subscribe-request.js';
 
@@ -69,7 +70,7 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
     if (closed) return;
     pingId = (pingId % 2_000_000_000) + 1;
     stream.writeRaw(encodeRequest(buildSubscribeRequest({ ...options, fromSlot: null, pingId }))).catch((error: unknown) => {
-      options.logger.debug({ error: error instanceof Error ? error.message : String(error) }, 'keep-alive ping not sent');
+      options.logger.debug({ error: describeError(error) }, 'keep-alive ping not sent');
     });
   };
   const timer = setInterval(() => {

@@ -1,5 +1,6 @@
 import type { NormalizeResult } from '../../contracts/chain-transaction.js';
 import { MAX_QUARANTINE_RAW_BYTES } from '../../contracts/quarantine.js';
+import { describeError } from '../../shared/errors.js';
 
 /** A normalisation failure as a quarantine record, with the input's JSON (truncated) as raw bytes. */
 export function normalizeFailure(error: unknown, signature: string | null, slot: bigint | null, input: unknown): NormalizeResult {
@@ -10,7 +11,7 @@ export function normalizeFailure(error: unknown, signature: string | null, slot:
   } catch {
     raw = new Uint8Array(0);
   }
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = describeError(error);
   return {
     ok: false,
     quarantine: { stage: 'normalize', kind: 'normalize_failed', program: null, discriminator: null, raw, reason, signature, slot, position: { outerIndex: null, innerIndex: null } },
