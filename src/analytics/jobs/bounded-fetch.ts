@@ -1,15 +1,19 @@
 /**
  * `fetch` with the limits every outside source gets: a time-out per attempt, a cap on the body size
  * (read as a stream and cut off, never buffered whole), and retries with growing delays on network
- * errors, HTTP 429 and 5xx. Other statuses are answers, not failures to retry.
+ * errors, HTTP 429 and 5xx (the shared jittered back-off). Other statuses are answers, not failures to retry.
  */
+import { computeBackoffDelayMs } from '../../shared/backoff.js';
+import { SECOND, sleep } from '../../shared/time.js';
+
+const MAX_RETRY_DELAY_MS = 5 * SECOND;
 
 export interface BoundedFetchOptions {
   timeoutMs: number;
   maxBytes: number;
   /** Attempts after the first (default 2). */
   retries?: number;
-  /** First retry delay; doubles each time (default 250 ms). */
+  /** Ceiling of the first retry delay (default 250 ms); it doubles each time, up to 5 s (shared/backoff.ts). */
   retryDelayMs?: number;
   headers?: Record<string, string>;
   fetchImpl?: typeof fetch;
@@ -21,7 +25,7 @@ export async function fetchBounded(url: string, options: BoundedFetchOptions): P
   const attempts = 1 + (options.retries ?? 2);
   let last: BoundedResponse = { ok: false, status: null, reason: 'not attempted' };
   for (let attempt = 0; attempt < attempts; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
+    if (attempt > 0) await sleep(computeBackoffDelayMs(attempt - 1, { initialDelayMs: options.retryDelayMs ?? 250, maxDelayMs: MAX_RETRY_DELAY_MS }));
     last = await fetchOnce(url, options);
     if (last.ok || !isRetryable(last)) return last;
   }
