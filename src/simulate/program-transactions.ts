@@ -1,12 +1,13 @@
 /**
  * Builds the transactions the synthetic market emits, as the programs shape them: a compute-budget
  * instruction, then the program instruction, whose self-CPI inner instruction carries the event; the
- * same bytes appear as a `Program data:` log line. Failed transactions stop their logs at the error
- * and carry no event.
+ * same bytes appear as a `Program data:` log line. A Transaction V1 (a frame with `computeBudget`) has
+ * no compute-budget instruction: its budget is in the message, so its program instructions start at
+ * outer index 0. Failed transactions stop their logs at the error and carry no event.
  */
 import { BorshWriter } from './borsh-writer.js';
 import { wrapSelfCpi } from './event-encoders.js';
-import type { SimInstruction, SimTokenBalance, SimTransaction } from './transaction-update.js';
+import type { SimComputeBudget, SimInstruction, SimTokenBalance, SimTransaction } from './transaction-update.js';
 import { TOKEN_PROGRAM_ID } from '../contracts/programs.js';
 
 export const PUMP_PROGRAM = '6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P';
@@ -46,6 +47,13 @@ export interface TransactionFrame {
   preTokenBalances: SimTokenBalance[];
   postTokenBalances: SimTokenBalance[];
   payerDeltaLamports: bigint;
+  /** Set: the transaction is a V1 with this inline budget (no compute-budget instruction). */
+  computeBudget?: SimComputeBudget;
+}
+
+/** Outer index of a frame's first program call: after the compute-budget instruction, or 0 for V1. */
+export function firstCallIndex(frame: Pick<TransactionFrame, 'computeBudget'>): number {
+  return frame.computeBudget ? 0 : 1;
 }
 
 /** Instruction data: discriminator then u64 arguments. */
@@ -55,11 +63,15 @@ export function encodeInstructionData(discriminatorHex: string, args: bigint[]):
   return writer.finish();
 }
 
-/** A successful transaction: compute budget at outer index 0, then each call (events as self-CPI + log). */
+/**
+ * A successful transaction: compute budget at outer index 0 (legacy / v0; a V1 carries it in the message
+ * instead), then each call (events as self-CPI + log). A V1 pays its priority fee on top of the base fee.
+ */
 export function buildProgramTransaction(frame: TransactionFrame, calls: ProgramCall[]): SimTransaction {
-  const computeBudget: SimInstruction & { inner: [] } = { programId: COMPUTE_BUDGET_PROGRAM, accounts: [], data: Uint8Array.of(2, 0x40, 0x0d, 0x03, 0x00), inner: [] };
-  const logs = [`Program ${COMPUTE_BUDGET_PROGRAM} invoke [1]`, `Program ${COMPUTE_BUDGET_PROGRAM} success`];
-  const instructions = [computeBudget, ...calls.map((call) => {
+  const v1 = frame.computeBudget !== undefined;
+  const computeBudget: Array<SimInstruction & { inner: [] }> = v1 ? [] : [{ programId: COMPUTE_BUDGET_PROGRAM, accounts: [], data: Uint8Array.of(2, 0x40, 0x0d, 0x03, 0x00), inner: [] }];
+  const logs = v1 ? [] : [`Program ${COMPUTE_BUDGET_PROGRAM} invoke [1]`, `Program ${COMPUTE_BUDGET_PROGRAM} success`];
+  const instructions = [...computeBudget, ...calls.map((call) => {
     logs.push(`Program ${call.program} invoke [1]`, `Program log: Instruction: ${call.logName}`);
     for (const event of call.events) {
       logs.push(`Program data: ${Buffer.from(event).toString('base64')}`);
@@ -71,15 +83,17 @@ export function buildProgramTransaction(frame: TransactionFrame, calls: ProgramC
       inner: call.events.map((event) => ({ programId: call.program, accounts: [call.eventAuthority], data: wrapSelfCpi(event), stackHeight: 2 })),
     };
   })];
-  return { ...frame, instructions, logMessages: logs, feeLamports: 5_000n };
+  return { ...frame, instructions, logMessages: logs, feeLamports: 5_000n + (frame.computeBudget?.priorityFeeLamports ?? 0n) };
 }
 
 /** A failed transaction: the call errors with Anchor custom error `code`; no event, logs stop at the error. */
 export function buildFailedTransaction(frame: TransactionFrame, call: ProgramCall, code: number): SimTransaction {
   const tx = buildProgramTransaction({ ...frame, postTokenBalances: frame.preTokenBalances, payerDeltaLamports: -5_000n }, [{ ...call, events: [] }]);
   const hex = code.toString(16);
-  tx.logMessages = [...tx.logMessages.slice(0, 4), `Program ${call.program} consumed 12000 of 200000 compute units`, `Program ${call.program} failed: custom program error: 0x${hex}`];
-  // bincode TransactionError::InstructionError(1, InstructionError::Custom(code))
-  tx.errorBytes = new BorshWriter().u32(8).u8(1).u32(25).u32(code).finish();
+  const at = firstCallIndex(frame);
+  // The logs up to the call's `Instruction:` line (2 lines per instruction before it, 2 of its own).
+  tx.logMessages = [...tx.logMessages.slice(0, 2 * at + 2), `Program ${call.program} consumed 12000 of 200000 compute units`, `Program ${call.program} failed: custom program error: 0x${hex}`];
+  // bincode TransactionError::InstructionError(at, InstructionError::Custom(code))
+  tx.errorBytes = new BorshWriter().u32(8).u8(at).u32(25).u32(code).finish();
   return tx;
 }

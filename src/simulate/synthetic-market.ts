@@ -8,14 +8,15 @@
  * the user; absent from the pre balances until its first buy) and the launch pool's vault (owner = the
  * Pump.fun bonding curve or the LaunchLab vault authority), which holds the whole supply at creation; a
  * migration empties the vault into the AMM pool's account (owner = the pool). Failed attempts carry the
- * unchanged balances.
+ * unchanged balances. A share of the transactions (`v1Share`) are Transaction V1: the compute budget in
+ * `Message.config` instead of a compute-budget instruction, as Yellowstone sends them from mainnet.
  */
 import type { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
 import bs58 from 'bs58';
 import { buyOnCurve, createCurve, sellOnCurve, type CurveState, INITIAL_VIRTUAL_SOL_LAMPORTS, INITIAL_VIRTUAL_TOKEN_RAW, INITIAL_REAL_TOKEN_RAW, TOKEN_TOTAL_SUPPLY_RAW, PROTOCOL_FEE_BPS, CREATOR_FEE_BPS } from './bonding-curve.js';
 import { encodeLaunchLabTradeEvent, encodeMigrationEvent, encodePoolCreateEvent, encodePumpCompleteEvent, encodePumpCreateEvent, encodePumpTradeEvent, type PumpTradeEra } from './event-encoders.js';
-import { buildFailedTransaction, buildProgramTransaction, encodeInstructionData, INSTRUCTION_DISCRIMINATORS as IX, LAUNCHLAB_EVENT_AUTHORITY, LAUNCHLAB_PROGRAM, PUMP_EVENT_AUTHORITY, PUMP_PROGRAM, TOKEN_PROGRAM, type ProgramCall, type TransactionFrame } from './program-transactions.js';
-import { buildTransactionUpdate, type SimTransaction } from './transaction-update.js';
+import { buildFailedTransaction, buildProgramTransaction, encodeInstructionData, firstCallIndex, INSTRUCTION_DISCRIMINATORS as IX, LAUNCHLAB_EVENT_AUTHORITY, LAUNCHLAB_PROGRAM, PUMP_EVENT_AUTHORITY, PUMP_PROGRAM, TOKEN_PROGRAM, type ProgramCall, type TransactionFrame } from './program-transactions.js';
+import { buildTransactionUpdate, type SimComputeBudget, type SimTransaction } from './transaction-update.js';
 import { BorshWriter } from './borsh-writer.js';
 import { createPrng, type Prng } from './prng.js';
 import { launchBalances, simTokenBalance, tokenAccountOf } from './token-balances.js';
@@ -36,6 +37,11 @@ export interface SyntheticMarketOptions {
   failedShare?: number;
   /** Share of buys by whales large enough to graduate a curve (default 0.02). */
   whaleShare?: number;
+  /**
+   * Share of transactions sent as Transaction V1 (inline compute budget, no compute-budget instruction;
+   * default 0.2). Chosen from each signature's first byte, so it draws nothing from the seed's sequence.
+   */
+  v1Share?: number;
 }
 
 /** One trade event the market generated: what the decoders must find, where. */
@@ -44,7 +50,7 @@ export interface SyntheticTrade {
   signature: string;
   slot: bigint;
   txIndex: number;
-  /** Top-level instruction of the trade (0 is the compute-budget instruction). */
+  /** Top-level instruction of the trade (0 is the compute-budget instruction; a V1 has none, so 0 is its first call). */
   outerIndex: number;
   /** Null: the program is invoked at the top level (the decoders' `EventPosition.innerIndex`). */
   innerIndex: number | null;
@@ -100,6 +106,20 @@ const SYSTEM = '11111111111111111111111111111111';
 const LAUNCHLAB_VAULT_AUTHORITY = 'WLHv2UAZm6z4KyaaELi5pjdbJh6RESMva1Rnn8pJVVh';
 const ERAS: PumpTradeEra[] = ['v5', 'v5', 'v5', 'v4', 'v2', 'v1'];
 
+/**
+ * A V1 transaction's inline budget, varied by its signature bytes (no draw from the seed's sequence): a
+ * priority fee and compute-unit limit always, the loaded-accounts limit and heap size only sometimes.
+ */
+function v1Budget(signature: Uint8Array): SimComputeBudget {
+  const byte = (i: number): number => signature[i] as number;
+  return {
+    priorityFeeLamports: 1_000n + BigInt(byte(1)) * 100n,
+    computeUnitLimit: 150_000 + byte(2) * 1_000,
+    ...(byte(3) % 2 === 0 ? { loadedAccountsDataSizeLimit: 67_108_864 } : {}),
+    ...(byte(4) % 4 === 0 ? { heapSize: 65_536 } : {}),
+  };
+}
+
 /** The slot's block meta, as the server sends it after the slot's transactions: it carries the block time. */
 function blockMetaUpdate(slot: bigint, blockTime: number, blockhash: Uint8Array, transactions: number): SubscribeUpdate {
   return {
@@ -145,10 +165,15 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
   }
 
   type Ctx = { slot: bigint; blockTime: bigint; txs: SimTransaction[]; blockhash: Uint8Array };
-  const frame = (ctx: Ctx, payer: string, delta: bigint, pre: SimTokenBalance[] = [], post: SimTokenBalance[] = []): TransactionFrame => ({
-    slot: ctx.slot, index: ctx.txs.length, signature: random.bytes(64), payer, recentBlockhash: ctx.blockhash,
-    preTokenBalances: pre, postTokenBalances: post, payerDeltaLamports: delta,
-  });
+  const v1Below = Math.round(256 * (options.v1Share ?? 0.2));
+  const frame = (ctx: Ctx, payer: string, delta: bigint, pre: SimTokenBalance[] = [], post: SimTokenBalance[] = []): TransactionFrame => {
+    const signature = random.bytes(64);
+    const computeBudget = (signature[0] as number) < v1Below ? v1Budget(signature) : undefined;
+    return {
+      slot: ctx.slot, index: ctx.txs.length, signature, payer, recentBlockhash: ctx.blockhash,
+      preTokenBalances: pre, postTokenBalances: post, payerDeltaLamports: delta, ...(computeBudget ? { computeBudget } : {}),
+    };
+  };
   const balancesOf = (token: Token, user: string): SimTokenBalance[] =>
     launchBalances({ mint: token.mint, vault: token.curveVault, vaultOwner: token.vaultOwner, vaultBalance: token.vaultBalance, userBalance: token.holders.get(user) ?? null }, user);
 
@@ -178,7 +203,8 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     eventCounts[launchLab ? 'pool_create' : 'create'] += 1;
     tokens.push(token);
     const devBuy = buyCall(ctx, token, creator, random.lamports(0.2, 3));
-    pushTransaction(ctx, frame(ctx, creator, -devBuy.cost, [], balancesOf(token, creator)), [createCall, devBuy.call], [devBuy.record(2)]);
+    const launchFrame = frame(ctx, creator, -devBuy.cost, [], balancesOf(token, creator));
+    pushTransaction(ctx, launchFrame, [createCall, devBuy.call], [devBuy.record(firstCallIndex(launchFrame) + 1)]);
     for (let i = random.int(0, 3); i > 0; i -= 1) trade(ctx, token, random.address(), true);
   }
 
@@ -197,7 +223,8 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       ctx.txs.push(tx);
       return;
     }
-    pushTransaction(ctx, frame(ctx, user, isBuy ? -leg.cost : leg.cost, pre, balancesOf(token, user)), [leg.call], [leg.record(1)]);
+    const tradeFrame = frame(ctx, user, isBuy ? -leg.cost : leg.cost, pre, balancesOf(token, user));
+    pushTransaction(ctx, tradeFrame, [leg.call], [leg.record(firstCallIndex(tradeFrame))]);
   }
 
   function pushTransaction(ctx: Ctx, txFrame: TransactionFrame, calls: ProgramCall[], trades: Array<Omit<SyntheticTrade, 'signature' | 'slot' | 'txIndex'>>): void {

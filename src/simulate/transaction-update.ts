@@ -2,7 +2,8 @@
  * Builds a Yellowstone `SubscribeUpdate` carrying one transaction, shaped like what a real server sends:
  * a message header, a 32-byte recent blockhash, 64-byte signatures, compiled instructions indexing into
  * the account keys, inner instructions with stack heights, log messages, token balances, lamport
- * balances and the error (bincode bytes) of a failed transaction.
+ * balances and the error (bincode bytes) of a failed transaction. A Transaction V1 is the same message
+ * with `config` (its inline compute budget) set, as Yellowstone sends it.
  * Types only: the simulator does not load the gRPC client.
  */
 import type { SubscribeUpdate } from '@triton-one/yellowstone-grpc';
@@ -28,6 +29,14 @@ export interface SimTokenBalance {
   decimals: number;
 }
 
+/** A Transaction V1 (SIMD-0385) message's inline compute budget; unset fields are left out of the message. */
+export interface SimComputeBudget {
+  priorityFeeLamports?: bigint;
+  computeUnitLimit?: number;
+  loadedAccountsDataSizeLimit?: number;
+  heapSize?: number;
+}
+
 export interface SimTransaction {
   slot: bigint;
   /** Position of the transaction in its block. */
@@ -45,6 +54,8 @@ export interface SimTransaction {
   payerDeltaLamports: bigint;
   /** Bincode bytes of the `TransactionError`, for a failed transaction. */
   errorBytes?: Uint8Array;
+  /** Set for a Transaction V1: its budget goes in `Message.config` (and it has no ComputeBudget instruction). */
+  computeBudget?: SimComputeBudget;
 }
 
 /** Collects account keys in Solana order: writable signer (payer), then the rest in first-use order. */
@@ -100,6 +111,7 @@ export function buildTransactionUpdate(tx: SimTransaction, createdAt: Date = new
             instructions: tx.instructions.map(compile),
             versioned: true,
             addressTableLookups: [],
+            config: tx.computeBudget ? messageConfig(tx.computeBudget) : undefined,
           },
         },
         meta: {
@@ -124,6 +136,16 @@ export function buildTransactionUpdate(tx: SimTransaction, createdAt: Date = new
         },
       },
     },
+  };
+}
+
+/** Yellowstone's `TransactionConfig` (u64 as a decimal string, unset fields absent). */
+function messageConfig(budget: SimComputeBudget): { priorityFee?: string; computeUnitLimit?: number; loadedAccountsDataSizeLimit?: number; heapSize?: number } {
+  return {
+    priorityFee: budget.priorityFeeLamports?.toString(),
+    computeUnitLimit: budget.computeUnitLimit,
+    loadedAccountsDataSizeLimit: budget.loadedAccountsDataSizeLimit,
+    heapSize: budget.heapSize,
   };
 }
 
