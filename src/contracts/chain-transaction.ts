@@ -40,7 +40,23 @@ export interface ChainTokenBalance {
   decimals: number;
 }
 
-/** A normalised transaction, whichever source it came from (Yellowstone, RPC json/jsonParsed/base64). */
+/**
+ * The compute budget a Transaction V1 (SIMD-0385) message carries inline (`TransactionConfigMask` and its
+ * values; RPC `transaction.message.transactionConfig`; Yellowstone `Message.config`). A field the message
+ * leaves unset is null (the runtime then applies its default). Legacy and v0 transactions have no such
+ * part: their budget is in ComputeBudget instructions, which stay in `instructions`.
+ */
+export interface TransactionComputeBudget {
+  /** The whole priority fee in lamports (not a price per compute unit). */
+  priorityFeeLamports: bigint | null;
+  computeUnitLimit: number | null;
+  /** Bytes of account data the transaction may load. */
+  loadedAccountsDataSizeLimit: number | null;
+  /** Program heap in bytes. */
+  heapSize: number | null;
+}
+
+/** A normalised transaction, whichever source it came from (Yellowstone, RPC json/jsonParsed/base64/base58). */
 export interface ChainTransaction {
   signature: string;
   slot: bigint;
@@ -65,6 +81,11 @@ export interface ChainTransaction {
   /** Lamport balances, indexed like `accountKeys`. */
   preBalances: bigint[];
   postBalances: bigint[];
+  /**
+   * Transaction V1 only: its inline compute budget (absent for legacy and v0). No table has a column for it
+   * yet; it is kept here for the decoders and for whatever stores it later.
+   */
+  computeBudget?: TransactionComputeBudget;
 }
 
 /** Wrapped SOL: the quote mint of SOL-paired pools. */

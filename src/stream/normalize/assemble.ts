@@ -44,12 +44,15 @@ export function assembleTransaction(header: TransactionHeader, outer: SourceInst
       instructions.push(resolveInstruction(list[i] as SourceInstruction, keys, 2, o, i));
     }
   }
-  return {
+  const tx: ChainTransaction = {
     signature: header.signature, slot: header.slot, txIndex: header.txIndex, blockTime: header.blockTime,
     success: header.success, err: header.err, errorCode: header.errorCode, fee: header.fee,
     accountKeys: keys, instructions, logMessages: header.logMessages, preTokenBalances: header.preTokenBalances,
     postTokenBalances: header.postTokenBalances, preBalances: header.preBalances, postBalances: header.postBalances,
   };
+  // Only V1 transactions have the field at all (legacy and v0 keep their budget in instructions).
+  if (header.computeBudget !== undefined) tx.computeBudget = header.computeBudget;
+  return tx;
 }
 
 function resolveInstruction(

@@ -36,6 +36,8 @@ export function normalizeYellowstoneJson(value: Json): NormalizeResult {
         message: {
           header: message.header, accountKeys: asArray(message.accountKeys).map(toBytes), recentBlockhash: new Uint8Array(32),
           instructions: asArray(message.instructions).map(compiled), versioned: Boolean(message.versioned), addressTableLookups: [],
+          // A V1 transaction's inline compute budget, when the JSON carries it.
+          config: typeof message.config === 'object' && message.config !== null ? message.config : undefined,
         },
       },
       meta: {

@@ -1,12 +1,16 @@
 /**
  * Yellowstone gRPC `SubscribeUpdateTransaction` → `ChainTransaction`. The generated code gives u64 as
  * strings (slot, index, fee, balances) and keys / signatures / data as Uint8Array; errors are bincode.
+ * A Transaction V1 arrives in the same `Message` fields as legacy and v0 (header, account keys, blockhash,
+ * compiled instructions; no lookup tables) plus `Message.config`, its inline compute budget
+ * (yellowstone-grpc-proto 12.6+, in the installed client's proto as field 7).
  * Type-only import of the client: nothing of it is loaded at runtime here.
  */
 import type { SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
 import type { ChainTokenBalance, NormalizeResult } from '../../contracts/chain-transaction.js';
 import { encodeBase58, encodePubkey } from '../../shared/base58.js';
 import { assembleTransaction, makeTokenBalance, type InnerGroup } from './assemble.js';
+import { computeBudgetFromConfig } from './compute-budget.js';
 import { errFromBincode, errorCodeFromJson } from './error-code.js';
 import { normalizeFailure } from './normalize-failure.js';
 
@@ -44,7 +48,9 @@ export function normalizeYellowstoneTransaction(update: SubscribeUpdateTransacti
     };
     header.postBalances = readBalances(meta.postBalances, meta.preBalances, header.preBalances);
     const inner: InnerGroup[] = meta.innerInstructions;
-    return { ok: true, tx: assembleTransaction(header, message.instructions, inner) };
+    const config = message.config;
+    const withBudget = config === undefined || config === null ? header : { ...header, computeBudget: computeBudgetFromConfig({ ...config }) };
+    return { ok: true, tx: assembleTransaction(withBudget, message.instructions, inner) };
   } catch (error) {
     return normalizeFailure(error, signature, slot, { slot: String(update?.slot) });
   }

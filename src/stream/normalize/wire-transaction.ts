@@ -1,11 +1,15 @@
 /**
- * Parser of the Solana wire transaction (legacy and v0 messages), for RPC `base64` results and
- * blockSubscribe notifications. Our own ~60 lines: @solana/web3.js `VersionedTransaction.deserialize`
- * builds PublicKey objects for every key, which is several times slower (measured in bench/decode.ts).
+ * Parser of the Solana wire transaction (legacy, v0 and V1 messages), for RPC `base64` / `base58` / `binary`
+ * results and blockSubscribe notifications. Legacy and v0 start with the signatures; a V1 transaction
+ * starts with its message (first byte 0x81) and is read by wire-transaction-v1.ts. Our own ~60 lines:
+ * @solana/web3.js `VersionedTransaction.deserialize` builds PublicKey objects for every key, which is
+ * several times slower (measured in bench/decode.ts).
  */
 import { encodeBase58, encodePubkey } from '../../shared/base58.js';
 import { DecodeError } from '../../shared/errors.js';
+import type { TransactionComputeBudget } from '../../contracts/chain-transaction.js';
 import type { CompiledInstruction } from './assemble.js';
+import { parseWireTransactionV1, V1_VERSION_BYTE } from './wire-transaction-v1.js';
 
 export interface WireTransaction {
   signatures: string[];
@@ -14,6 +18,8 @@ export interface WireTransaction {
   instructions: CompiledInstruction[];
   /** Lookup tables: the loaded keys themselves come from the meta (RPC) — only the count is checked. */
   lookupCount: number;
+  /** V1 only: the compute budget inline in the message. */
+  computeBudget?: TransactionComputeBudget;
 }
 
 class Cursor {
@@ -46,6 +52,7 @@ class Cursor {
 
 /** Parses a serialised transaction; throws `DecodeError` on malformed bytes (callers quarantine). */
 export function parseWireTransaction(bytes: Uint8Array): WireTransaction {
+  if (bytes[0] === V1_VERSION_BYTE) return parseWireTransactionV1(bytes);
   const c = new Cursor(bytes);
   const signatures: string[] = [];
   const sigCount = c.shortVec();
@@ -55,7 +62,11 @@ export function parseWireTransaction(bytes: Uint8Array): WireTransaction {
   }
   const first = bytes[c.at];
   let version: 'legacy' | number = 'legacy';
-  if (first !== undefined && (first & 0x80) !== 0) version = c.u8() & 0x7f;
+  if (first !== undefined && (first & 0x80) !== 0) {
+    version = c.u8() & 0x7f;
+    // Only v0 puts its version byte after the signatures (V1's leads the transaction, handled above).
+    if (version !== 0) throw new DecodeError(`message version ${version} after the signatures: not a legacy, v0 or V1 transaction`, c.at - 1);
+  }
   c.need(3); // header
   const keyCount = c.shortVec();
   const staticKeys: string[] = [];

@@ -3,7 +3,8 @@
  * bs58 and BigInt on every value: whole ChainTransaction objects must be equal. The bytes normaliser (what
  * the live stream runs) must give exactly what the object one gives from the same bytes decoded by the
  * client package's generated code — on random messages, on the synthetic market (both programs, failed
- * transactions, block meta, slots), and never throw on corrupt bytes.
+ * transactions, Transaction V1 with its `Message.config` compute budget, block meta, slots), and never
+ * throw on corrupt bytes.
  */
 import bs58 from 'bs58';
 import { SubscribeUpdate, type SubscribeUpdateTransaction } from '@triton-one/yellowstone-grpc';
@@ -40,6 +41,11 @@ function buildUpdate(n: number): SubscribeUpdateTransaction {
   const ix = (): Ix => ({ programIdIndex: next() % total, accounts: Uint8Array.from({ length: next() % 6 }, () => next() % total), data: Uint8Array.from({ length: next() % 20 }, () => next() & 0xff) });
   const outer = Array.from({ length: 1 + (n % 4) }, ix);
   const inner = [{ index: 0, instructions: [{ ...ix(), stackHeight: 2 }, ix()] }];
+  // Every third message is a Transaction V1: a config with each field present or not (u64 above 2^53 too).
+  const config = n % 3 === 0 ? {
+    priorityFee: n % 2 === 0 ? String(BigInt(next()) * 4_294_967_296n + BigInt(next())) : undefined,
+    computeUnitLimit: n % 4 === 0 ? undefined : next() % 1_400_001, loadedAccountsDataSizeLimit: n % 5 === 0 ? next() : undefined, heapSize: n % 7 === 0 ? 262_144 : undefined,
+  } : undefined;
   const pre = Array.from({ length: total }, () => String(next()));
   const post = pre.map((b, i) => (i % 3 === 0 ? String(next()) : String(b)));
   const tokenBalance = (i: number) => ({ accountIndex: i % (total + 1), mint: bs58.encode(key(i)), owner: i % 2 === 0 ? '' : bs58.encode(key(i + 1)), programId: '', uiTokenAmount: { uiAmount: 1, decimals: 6, amount: String(next()) + '000000000', uiAmountString: '1' } });
@@ -47,7 +53,7 @@ function buildUpdate(n: number): SubscribeUpdateTransaction {
     slot: String(300_000_000 + n),
     transaction: {
       signature: Uint8Array.from({ length: 64 }, (_, i) => (i < n % 3 ? 0 : next() & 0xff)), isVote: false, index: String(n),
-      transaction: { signatures: [], message: { header: undefined, accountKeys: staticKeys, recentBlockhash: new Uint8Array(32), instructions: outer, versioned: true, addressTableLookups: [] } },
+      transaction: { signatures: [], message: { header: undefined, accountKeys: staticKeys, recentBlockhash: new Uint8Array(32), instructions: outer, versioned: true, addressTableLookups: [], config } },
       meta: {
         err: undefined, fee: String(5000 + n), preBalances: pre, postBalances: post, innerInstructions: inner, innerInstructionsNone: false,
         logMessages: [`log ${n}`], logMessagesNone: false, preTokenBalances: [tokenBalance(1)], postTokenBalances: [tokenBalance(2), tokenBalance(3)],
@@ -73,11 +79,16 @@ function normalizeReference(update: SubscribeUpdateTransaction): ChainTransactio
     accountIndex: b.accountIndex, account: keys[b.accountIndex] ?? null, mint: b.mint, owner: b.owner === '' ? null : b.owner,
     programId: b.programId === '' ? null : b.programId, amount: BigInt(b.uiTokenAmount!.amount), decimals: b.uiTokenAmount!.decimals,
   }));
+  const config = message.config;
   return {
     signature: bs58.encode(info.signature), slot: BigInt(update.slot), txIndex: Number(info.index), blockTime: null, success: true,
     err: null, errorCode: null, fee: BigInt(meta.fee), accountKeys: keys, instructions, logMessages: meta.logMessages,
     preTokenBalances: balances(meta.preTokenBalances), postTokenBalances: balances(meta.postTokenBalances),
     preBalances: meta.preBalances.map((b) => BigInt(b)), postBalances: meta.postBalances.map((b) => BigInt(b)),
+    ...(config ? { computeBudget: {
+      priorityFeeLamports: config.priorityFee === undefined ? null : BigInt(config.priorityFee), computeUnitLimit: config.computeUnitLimit ?? null,
+      loadedAccountsDataSizeLimit: config.loadedAccountsDataSizeLimit ?? null, heapSize: config.heapSize ?? null,
+    } } : {}),
   };
 }
 
@@ -110,10 +121,11 @@ describe('normalizeYellowstoneTransactionBytes', () => {
     }
   });
 
-  it('equals the object normaliser on every update of the synthetic market, and reads slot and block-meta updates', () => {
-    const market = createSyntheticMarket({ seed: 5, tokensPerMinute: 600, tradesPerSecond: 300, startSlot: 330_000_000n, startTime: 1_767_000_000 });
+  it('equals the object normaliser on every update of the synthetic market (V1 included), and reads slot and block-meta updates', () => {
+    const market = createSyntheticMarket({ seed: 5, tokensPerMinute: 600, tradesPerSecond: 300, startSlot: 330_000_000n, startTime: 1_767_000_000, v1Share: 0.3 });
     const kinds = new Map<string, number>();
     let failed = 0;
+    const budgets = { v1: 0, failedV1: 0, withHeap: 0, legacyOrV0: 0 };
     for (let s = 0; s < 60; s += 1) {
       for (const update of market.nextSlot().updates) {
         const bytes = SubscribeUpdate.encode(update).finish();
@@ -126,6 +138,16 @@ describe('normalizeYellowstoneTransactionBytes', () => {
           expect(viaBytes).toStrictEqual(viaObjects);
           expect(envelope.slot).toBe(BigInt(decoded.transaction!.slot));
           if (viaBytes.ok && !viaBytes.tx.success) failed += 1;
+          const budget = viaBytes.ok ? viaBytes.tx.computeBudget : undefined;
+          const config = decoded.transaction!.transaction!.transaction!.message!.config;
+          expect(budget === undefined).toBe(config === undefined);
+          if (budget === undefined) budgets.legacyOrV0 += 1;
+          else {
+            budgets.v1 += 1;
+            expect(budget).toStrictEqual({ priorityFeeLamports: BigInt(config!.priorityFee!), computeUnitLimit: config!.computeUnitLimit, loadedAccountsDataSizeLimit: config!.loadedAccountsDataSizeLimit ?? null, heapSize: config!.heapSize ?? null });
+            if (viaBytes.ok && !viaBytes.tx.success) budgets.failedV1 += 1;
+            if (budget.heapSize !== null) budgets.withHeap += 1;
+          }
         } else if (envelope.kind === 'slot') {
           expect(envelope).toEqual({ kind: 'slot', slot: BigInt(decoded.slot!.slot), status: decoded.slot!.status });
         } else if (envelope.kind === 'block_meta') {
@@ -137,6 +159,10 @@ describe('normalizeYellowstoneTransactionBytes', () => {
     expect(kinds.get('slot')).toBeGreaterThan(0);
     expect(kinds.get('block_meta')).toBe(60);
     expect(failed).toBeGreaterThan(0);
+    expect(budgets.v1).toBeGreaterThan(200);
+    expect(budgets.legacyOrV0).toBeGreaterThan(budgets.v1);
+    expect(budgets.failedV1).toBeGreaterThan(0);
+    expect(budgets.withHeap).toBeGreaterThan(0);
   });
 
   it('tells pings and pongs apart without decoding', () => {
