@@ -1,15 +1,20 @@
 /**
  * `megatron replay FILE...`: feeds recordings (gzip, see src/stream/recording.ts) and JSON inputs
  * (RPC getTransaction / getBlock results, Yellowstone JSON, fixture folders — whatever
- * `readTransactionsFromPath` understands) through the same bounded queue as the live stream.
+ * `readTransactionFiles` understands) through the same bounded queue as the live stream.
+ * Input that is none of these (not JSON, no transaction in it, a transaction that cannot be read, a
+ * recording that breaks off corrupt) is quarantined (`normalize_failed`, the reason naming the file) and
+ * counted in `quarantined`, never skipped in silence.
  */
 import { open, stat } from 'node:fs/promises';
-import { readTransactionsFromPath } from '../stream/transaction-files.js';
+import { readTransactionFiles } from '../stream/transaction-files.js';
 import type { BoundedQueue } from '../shared/bounded-queue.js';
 import { GZIP_MAGIC, readRecording } from '../stream/recording.js';
 import { createSignatureDedupe } from '../stream/signature-dedupe.js';
 import { isTransactionItem, transactionItem, type StreamItem } from '../contracts/stream-item.js';
 import { mapSubscribeUpdate } from '../stream/update-mapper.js';
+import { normalizeFailure } from '../stream/normalize/normalize-failure.js';
+import { describeError } from '../shared/errors.js';
 
 /** What the files held, as read (the summary the command prints is the pipeline's own status). */
 export interface ReplayCounts {
@@ -19,7 +24,10 @@ export interface ReplayCounts {
    * stream): one that fails there is counted here and in the pipeline's `quarantined`.
    */
   transactions: number;
-  /** Inputs that could not be read at all (quarantined before the pipeline). */
+  /**
+   * Inputs that could not be read (quarantined before the pipeline): a file that is not JSON or holds no
+   * transaction, each transaction of a file that could not be normalised, a recording that breaks off.
+   */
   quarantined: number;
   slots: number;
 }
@@ -40,19 +48,25 @@ export async function replayFiles(paths: readonly string[], options: ReplayOptio
   };
   for (const path of paths) {
     counts.files += 1;
-    if (await isRecording(path)) await replayRecording(path, options, push);
-    else for (const result of await readTransactionsFromPath(path)) {
-      await push(result.ok ? transactionItem(result.tx) : { kind: 'quarantine', record: result.quarantine });
+    if (await isRecording(path)) await replayRecording(path, push);
+    else for (const file of await readTransactionFiles(path)) {
+      for (const result of file.results) await push(result.ok ? transactionItem(result.tx) : { kind: 'quarantine', record: result.quarantine });
     }
   }
   return counts;
 }
 
-async function replayRecording(path: string, options: ReplayOptions, push: (item: StreamItem) => Promise<void>): Promise<void> {
+async function replayRecording(path: string, push: (item: StreamItem) => Promise<void>): Promise<void> {
   const context = { dedupe: createSignatureDedupe(3_000), committedSlot: null };
-  for await (const update of readRecording(path)) {
-    const outcome = mapSubscribeUpdate(update, context);
-    if ('item' in outcome) await push(outcome.item);
+  try {
+    for await (const update of readRecording(path)) {
+      const outcome = mapSubscribeUpdate(update, context);
+      if ('item' in outcome) await push(outcome.item);
+    }
+  } catch (error) {
+    // What came before the corruption is replayed; the rest of the file cannot be read.
+    const failure = normalizeFailure(new Error(`${path}: recording unreadable: ${describeError(error)}`), null, null, null);
+    if (!failure.ok) await push({ kind: 'quarantine', record: failure.quarantine });
   }
 }
 

@@ -3,9 +3,10 @@
  *
  * Strategy `signatures` (default): for each program, page getSignaturesForAddress backwards from the
  * newest signature (`before` = last of the previous page) until the pages are older than the range,
- * keep the signatures inside it, then getTransaction each (json, maxSupportedTransactionVersion 0).
+ * keep the signatures inside it, then getTransaction each (json, maxSupportedTransactionVersion 1).
  * Strategy `blocks`: getBlock for every slot of the range, keeping transactions that touch a program
- * (skipped slots are normal). Both hand normalised transactions to `onTransaction` in slot order, the
+ * (skipped slots are normal). Version 1 because Transaction V1 is on mainnet: a node asked with 0 answers
+ * -32015 for a V1 transaction, and for a whole block that holds one. Both hand normalised transactions to `onTransaction` in slot order, the
  * same items the live stream enqueues; slot items are not emitted (the live stream owns checkpoints).
  */
 import { PublicKey } from '@solana/web3.js';
@@ -50,6 +51,8 @@ export interface BackfillResult {
 }
 
 const SIGNATURE_PAGE_LIMIT = 1_000;
+/** The newest transaction version we read (legacy, v0 and V1, SIMD-0385). */
+export const MAX_SUPPORTED_TRANSACTION_VERSION = 1;
 /** getBlock errors meaning "no block at this slot" (skipped, or not in long-term storage). */
 const SKIPPED_SLOT_CODES = new Set([-32007, -32009]);
 
@@ -110,7 +113,7 @@ async function backfillBySignatures(client: RpcClient, options: BackfillOptions,
   const concurrency = Math.max(1, options.concurrency ?? 4);
   for (let start = 0; start < ordered.length && !options.signal?.aborted; start += concurrency) {
     const chunk = ordered.slice(start, start + concurrency);
-    const fetched = await Promise.all(chunk.map((entry) => client.callRaw('getTransaction', [entry.signature, { encoding: 'json', maxSupportedTransactionVersion: 0, commitment: 'confirmed' }])));
+    const fetched = await Promise.all(chunk.map((entry) => client.callRaw('getTransaction', [entry.signature, { encoding: 'json', maxSupportedTransactionVersion: MAX_SUPPORTED_TRANSACTION_VERSION, commitment: 'confirmed' }])));
     for (const [i, raw] of fetched.entries()) {
       const entry = chunk[i] as ListedSignature;
       if (raw === null) {
@@ -127,7 +130,7 @@ async function backfillByBlocks(client: RpcClient, options: BackfillOptions, res
   for (let slot = options.fromSlot; slot <= options.toSlot && !options.signal?.aborted; slot += 1n) {
     let block: unknown;
     try {
-      block = await client.callRaw('getBlock', [Number(slot), { encoding: 'json', maxSupportedTransactionVersion: 0, transactionDetails: 'full', rewards: false, commitment: 'confirmed' }]);
+      block = await client.callRaw('getBlock', [Number(slot), { encoding: 'json', maxSupportedTransactionVersion: MAX_SUPPORTED_TRANSACTION_VERSION, transactionDetails: 'full', rewards: false, commitment: 'confirmed' }]);
     } catch (error) {
       if (error instanceof RpcError && SKIPPED_SLOT_CODES.has(error.code)) {
         result.skippedSlots += 1;

@@ -1,8 +1,10 @@
 /**
  * A local Solana JSON-RPC 2.0 stand-in (node:http) for backfill tests. It serves
- * getSignaturesForAddress (newest first, `before` / `until` / `limit`), getTransaction (the stored result,
- * whatever encoding it was captured in), getBlock (stored blocks, or one assembled from the stored
- * transactions of that slot), getSlot and getHealth. The store is loaded from real fixture files
+ * getSignaturesForAddress (newest first, `before` / `until` / `limit`), getTransaction (the stored result
+ * in the requested encoding when one was stored in it, else the one captured first), getBlock (stored
+ * blocks, or one assembled from the stored transactions of that slot), getSlot and getHealth. Like a
+ * real node it answers -32015 when a transaction (or a transaction of the block) has a version above the
+ * request's `maxSupportedTransactionVersion` (v0 and V1 need it set). The store is loaded from real fixture files
  * (getTransaction results with a slot, getBlock captures named `block_<slot>`) or from given objects.
  * Accounts (`setAccount`) are served by getAccountInfo, getMultipleAccounts, getProgramAccounts (owner
  * program, dataSize and base58 memcmp filters, with or without context) and getTokenLargestAccounts
@@ -23,8 +25,39 @@ interface StoredTransaction {
   blockTime: number | null;
   err: unknown;
   accountKeys: Set<string>;
-  /** The getTransaction result as captured. */
+  /** `legacy`, 0 or 1, from the result's `version`. */
+  version: 'legacy' | number;
+  /** The getTransaction result as first captured. */
   result: Record<string, unknown>;
+  /** The result in each encoding it was stored in (json, jsonParsed, base64, base58, binary). */
+  byEncoding: Map<string, Record<string, unknown>>;
+}
+
+/** The encoding a getTransaction result was requested in, read from its shape. */
+export function encodingOfResult(result: Record<string, unknown>): string {
+  const transaction = result['transaction'];
+  if (typeof transaction === 'string') return 'binary';
+  if (Array.isArray(transaction)) return String(transaction[1] ?? 'base64');
+  const keys = ((transaction as { message?: { accountKeys?: unknown[] } } | undefined)?.message?.accountKeys ?? []);
+  return typeof keys[0] === 'object' ? 'jsonParsed' : 'json';
+}
+
+function versionOf(result: Record<string, unknown>): 'legacy' | number {
+  const version = result['version'];
+  return typeof version === 'number' ? version : 'legacy';
+}
+
+/** Throws the node's -32015 answer when `version` is above what the request supports. */
+function checkVersion(version: 'legacy' | number, config: { maxSupportedTransactionVersion?: number }): void {
+  if (version === 'legacy') return;
+  const max = config.maxSupportedTransactionVersion;
+  if (max !== undefined && version <= max) return;
+  throw Object.assign(new Error(`Transaction version (${version}) is not supported by the requesting client. Please try the request again with the following configuration parameter: "maxSupportedTransactionVersion": ${version}`), { code: -32015 });
+}
+
+interface ReadConfig {
+  encoding?: string;
+  maxSupportedTransactionVersion?: number;
 }
 
 export interface RpcServer {
@@ -66,9 +99,18 @@ export async function startRpcServer(): Promise<RpcServer> {
 
   function store(result: Record<string, unknown>, slot: bigint, hints: { blockTime?: number | null; txIndex?: number } = {}): void {
     const normalized = normalizeRpcTransaction(result, { slot, ...hints });
-    if (!normalized.ok || bySignature.has(normalized.tx.signature)) return;
+    if (!normalized.ok) return;
     const tx = normalized.tx;
-    const entry: StoredTransaction = { signature: tx.signature, slot, blockTime: tx.blockTime, err: tx.err, accountKeys: new Set(tx.accountKeys), result: { ...result, slot: Number(slot), blockTime: tx.blockTime } };
+    const rendered = { ...result, slot: Number(slot), blockTime: tx.blockTime };
+    const known = bySignature.get(tx.signature);
+    if (known) {
+      if (!known.byEncoding.has(encodingOfResult(result))) known.byEncoding.set(encodingOfResult(result), rendered);
+      return;
+    }
+    const entry: StoredTransaction = {
+      signature: tx.signature, slot, blockTime: tx.blockTime, err: tx.err, accountKeys: new Set(tx.accountKeys), version: versionOf(result),
+      result: rendered, byEncoding: new Map([[encodingOfResult(result), rendered]]),
+    };
     transactions.push(entry);
     bySignature.set(tx.signature, entry);
     transactions.sort((a, b) => (a.slot === b.slot ? 0 : a.slot < b.slot ? -1 : 1));
@@ -77,9 +119,9 @@ export async function startRpcServer(): Promise<RpcServer> {
   const methods: Record<string, (params: unknown[]) => unknown> = {
     getSlot: () => Number(transactions.reduce((max, tx) => (tx.slot > max ? tx.slot : max), 0n)),
     getHealth: () => 'ok',
-    getTransaction: (params) => bySignature.get(String(params[0]))?.result ?? null,
+    getTransaction: (params) => readTransaction(String(params[0]), (params[1] ?? {}) as ReadConfig),
     getSignaturesForAddress: (params) => listSignatures(String(params[0]), (params[1] ?? {}) as { before?: string; until?: string; limit?: number }),
-    getBlock: (params) => readBlock(BigInt(params[0] as number)),
+    getBlock: (params) => readBlock(BigInt(params[0] as number), (params[1] ?? {}) as ReadConfig),
     getAccountInfo: (params) => ({ context: { slot: contextSlot }, value: renderAccount(String(params[0])) }),
     getMultipleAccounts: (params) => ({ context: { slot: contextSlot }, value: (params[0] as string[]).map(renderAccount) }),
     getProgramAccounts: (params) => listProgramAccounts(String(params[0]), (params[1] ?? {}) as ProgramAccountsConfig),
@@ -133,12 +175,24 @@ export async function startRpcServer(): Promise<RpcServer> {
     return out;
   }
 
-  function readBlock(slot: bigint): unknown {
+  function readTransaction(signature: string, config: ReadConfig): unknown {
+    const stored = bySignature.get(signature);
+    if (!stored) return null;
+    checkVersion(stored.version, config);
+    return stored.byEncoding.get(config.encoding ?? 'json') ?? stored.result;
+  }
+
+  function readBlock(slot: bigint, config: ReadConfig): unknown {
     const stored = blocks.get(slot);
-    if (stored) return stored;
+    if (stored) {
+      for (const tx of (stored['transactions'] as Array<Record<string, unknown>> | undefined) ?? []) checkVersion(versionOf(tx), config);
+      return stored;
+    }
     const inSlot = transactions.filter((tx) => tx.slot === slot);
     if (inSlot.length === 0) throw Object.assign(new Error(`Slot ${slot} was skipped, or missing in long-term storage`), { code: -32009 });
-    return { blockhash: null, parentSlot: Number(slot) - 1, blockTime: inSlot[0]?.blockTime ?? null, blockHeight: null, transactions: inSlot.map((tx) => tx.result) };
+    for (const tx of inSlot) checkVersion(tx.version, config);
+    const rendered = inSlot.map((tx) => tx.byEncoding.get(config.encoding ?? 'json') ?? tx.result);
+    return { blockhash: null, parentSlot: Number(slot) - 1, blockTime: inSlot[0]?.blockTime ?? null, blockHeight: null, transactions: rendered };
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,10 +1,13 @@
 /**
- * Solana JSON-RPC `getTransaction` / `getBlock` results (encodings json, jsonParsed, base64) and
- * blockSubscribe transaction objects → `ChainTransaction`. Anything malformed becomes a quarantine record.
+ * Solana JSON-RPC `getTransaction` / `getBlock` results and blockSubscribe transaction objects →
+ * `ChainTransaction`, in every encoding: `json` and `jsonParsed` (a `message` object; a V1 message adds
+ * `transactionConfig`), `base64` and `base58` (`[data, encoding]`), and the legacy `binary` (a bare base58
+ * string); the wire bytes may be legacy, v0 or V1. Anything malformed becomes a quarantine record.
  */
-import type { ChainTokenBalance, NormalizeResult } from '../../contracts/chain-transaction.js';
+import type { ChainTokenBalance, NormalizeResult, TransactionComputeBudget } from '../../contracts/chain-transaction.js';
 import { decodeBase58 } from '../../shared/base58.js';
 import { assembleTransaction, makeTokenBalance, type InnerGroup, type SourceInstruction } from './assemble.js';
+import { computeBudgetFromConfig } from './compute-budget.js';
 import { errorCodeFromJson } from './error-code.js';
 import { parseWireTransaction } from './wire-transaction.js';
 import { normalizeFailure } from './normalize-failure.js';
@@ -34,15 +37,19 @@ export function normalizeRpcTransaction(json: unknown, hints: RpcHints = {}): No
 export function normalizeRpcBlock(block: unknown, slot: bigint): NormalizeResult[] {
   const obj = asObject(block);
   if (obj === null) return [normalizeFailure(new Error('getBlock result is not an object'), null, slot, block)];
+  if (!Array.isArray(obj.transactions)) {
+    const why = Array.isArray(obj.signatures) ? 'signatures only' : 'no transactions';
+    return [normalizeFailure(new Error(`getBlock result with ${why}: request transactionDetails "full"`), null, slot, { ...obj, signatures: undefined })];
+  }
   const blockTime = typeof obj.blockTime === 'number' ? obj.blockTime : null;
-  return asArray(obj.transactions).map((tx, txIndex) => normalizeRpcTransaction(tx, { slot, blockTime, txIndex }));
+  return obj.transactions.map((tx, txIndex) => normalizeRpcTransaction(tx, { slot, blockTime, txIndex }));
 }
 
 function buildFromRpc(json: unknown, hints: RpcHints) {
   const root = asObject(json);
   if (root === null) throw new Error('transaction is not an object');
   const meta = asObject(root.meta) ?? {};
-  const { signature, keys, outer } = readMessage(root.transaction, meta);
+  const { signature, keys, outer, computeBudget } = readMessage(root.transaction, meta);
   const err = meta.err ?? null;
   const slotValue = root.slot ?? null;
   const header = {
@@ -60,18 +67,26 @@ function buildFromRpc(json: unknown, hints: RpcHints) {
     postTokenBalances: readTokenBalances(meta.postTokenBalances, keys),
     preBalances: asArray(meta.preBalances).map((b) => BigInt(b as number)),
     postBalances: asArray(meta.postBalances).map((b) => BigInt(b as number)),
+    ...(computeBudget === undefined ? {} : { computeBudget }),
   };
   return assembleTransaction(header, outer, readInner(meta.innerInstructions));
 }
 
-function readMessage(transaction: unknown, meta: Json): { signature: string; keys: string[]; outer: SourceInstruction[] } {
+interface RpcMessage {
+  signature: string;
+  keys: string[];
+  outer: SourceInstruction[];
+  computeBudget?: TransactionComputeBudget;
+}
+
+function readMessage(transaction: unknown, meta: Json): RpcMessage {
   const loaded = asObject(meta.loadedAddresses);
   const loadedKeys = [...asArray(loaded?.writable), ...asArray(loaded?.readonly)] as string[];
   if (Array.isArray(transaction) || typeof transaction === 'string') {
-    const b64 = Array.isArray(transaction) ? transaction[0] : transaction;
-    if (typeof b64 !== 'string') throw new Error('base64 transaction is not a string');
-    const wire = parseWireTransaction(Buffer.from(b64, 'base64'));
-    return { signature: wire.signatures[0] ?? '', keys: [...wire.staticKeys, ...loadedKeys], outer: wire.instructions };
+    const wire = parseWireTransaction(readEncodedTransaction(transaction));
+    const message: RpcMessage = { signature: wire.signatures[0] ?? '', keys: [...wire.staticKeys, ...loadedKeys], outer: wire.instructions };
+    if (wire.computeBudget !== undefined) message.computeBudget = wire.computeBudget;
+    return message;
   }
   const tx = asObject(transaction);
   const message = asObject(tx?.message);
@@ -80,7 +95,37 @@ function readMessage(transaction: unknown, meta: Json): { signature: string; key
   const parsedKeys = rawKeys.length > 0 && typeof rawKeys[0] === 'object';
   const keys = parsedKeys ? rawKeys.map((k) => String(asObject(k)?.pubkey ?? '')) : [...(rawKeys as string[]), ...loadedKeys];
   const signature = String(asArray(tx.signatures)[0] ?? '');
-  return { signature, keys, outer: asArray(message.instructions).map(readInstruction) };
+  const read: RpcMessage = { signature, keys, outer: asArray(message.instructions).map(readInstruction) };
+  const config = asObject(message.transactionConfig);
+  if (config !== null) read.computeBudget = computeBudgetFromConfig(config);
+  return read;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The wire bytes of an encoded transaction: `[data, "base64"]` or `[data, "base58"]` (a missing encoding
+ * name is base64, as in blockSubscribe), or a bare string, which is the legacy `binary` encoding (base58).
+ */
+function readEncodedTransaction(value: string | unknown[]): Uint8Array {
+  if (typeof value === 'string') return decodeEncoded(value, 'base58', 'binary');
+  const [data, encoding = 'base64'] = value;
+  if (typeof data !== 'string') throw new Error('encoded transaction: the data is not a string');
+  if (encoding === 'base64' || encoding === 'base58') return decodeEncoded(data, encoding, encoding);
+  throw new Error(`transaction encoding ${JSON.stringify(encoding)} is not one we read (json, jsonParsed, base64, base58, binary)`);
+}
+
+function decodeEncoded(data: string, alphabet: 'base64' | 'base58', name: string): Uint8Array {
+  if (data.length === 0) throw new Error(`${name} transaction is empty`);
+  if (alphabet === 'base64') {
+    if (data.length % 4 !== 0 || !BASE64.test(data)) throw new Error('base64 transaction is not valid base64');
+    return Buffer.from(data, 'base64');
+  }
+  try {
+    return decodeBase58(data);
+  } catch (error) {
+    throw new Error(`${name} transaction is not valid base58`, { cause: error });
+  }
 }
 
 function readInstruction(value: unknown): SourceInstruction {
