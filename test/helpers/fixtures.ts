@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SHARED_CANDIDATE = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+/** `TEST_SHARED_FIXTURES` moves it (e.g. to a path that does not exist, to run as a clone without ../shared). */
+const SHARED_CANDIDATE = process.env['TEST_SHARED_FIXTURES'] ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 /** Where `npm run fixtures:fetch` writes (relative to the repository root: `.fixtures/`). */
 export const FETCHED_FIXTURES_CANDIDATE = fileURLToPath(new URL('../../.fixtures/', import.meta.url));
 /** Written last by the fetch (scripts/fixtures/fetch-fixtures.ts): its presence says the folder is complete. */
