@@ -7,6 +7,9 @@ import { createYellowstoneSource, type SlotGap, type YellowstoneSource } from '.
 import { startGeyserServer, type GeyserServer } from '../../helpers/geyser-server.js';
 import { buildSlotRange, createRandom, PUMPFUN, signatureFor } from '../../helpers/stream-test-data.js';
 import { itemTransaction } from '../../helpers/stream-items.js';
+import { createSyntheticMarket } from '../../../src/simulate/synthetic-market.js';
+import { normalizeYellowstoneTransaction } from '../../../src/stream/normalize/from-yellowstone.js';
+import type { TransactionComputeBudget } from '../../../src/contracts/chain-transaction.js';
 
 const open: Array<{ close(): Promise<void> } | { stop(): Promise<void> }> = [];
 afterEach(async () => {
@@ -141,5 +144,34 @@ describe('Yellowstone source against the local Geyser server', () => {
     expect(gaps[0]?.reason).toContain('broadcast from 2991 is not available, last available: 3020');
     expect(seen.size).toBe(20);
     expect(source.status().gapsReported).toBe(1);
+  });
+
+  it('streams the synthetic market\'s Transaction V1 through the real client with its inline compute budget, as the market built it', async () => {
+    const server = await startServer();
+    const market = createSyntheticMarket({ seed: 31, tokensPerMinute: 300, tradesPerSecond: 60, startSlot: 470_000_000n, startTime: 1_790_000_000, v1Share: 0.4 });
+    const budgets = new Map<string, TransactionComputeBudget | undefined>();
+    for (const slot of market.slots(6)) {
+      server.publish(slot.updates);
+      for (const update of slot.updates) {
+        const r = update.transaction ? normalizeYellowstoneTransaction(update.transaction) : null;
+        if (r?.ok) budgets.set(r.tx.signature, r.tx.computeBudget);
+      }
+    }
+    const queue = createBoundedQueue<StreamItem>(64);
+    const checkpoint = { slot: 469_999_999n as bigint | null };
+    const source = startSource(server, queue, checkpoint);
+    await source.start();
+    const streamed = new Map<string, TransactionComputeBudget | undefined>();
+    while (streamed.size < budgets.size) {
+      const item = await Promise.race([queue.shift(), new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
+      if (item === 'timeout' || item === undefined) throw new Error(`starved after ${streamed.size} transactions`);
+      if (item.kind === 'quarantine') throw new Error(`quarantined: ${item.record.reason}`);
+      const tx = itemTransaction(item);
+      if (tx) streamed.set(tx.signature, tx.computeBudget);
+    }
+    expect(streamed).toEqual(budgets);
+    const v1 = [...streamed.values()].filter((b) => b !== undefined).length;
+    expect(v1).toBeGreaterThan(budgets.size / 5);
+    expect(v1).toBeLessThan(budgets.size);
   });
 });
