@@ -121,6 +121,9 @@ export class Batcher {
     this.receipts = [];
     await this.inflight;
     this.inflight = this.commit(batch, receipts);
+    // A fatal write failing while the run loop waits for the queue must not be an unhandled rejection (Node
+    // would end the process before run() rejects); the next `await this.inflight` still rethrows it.
+    this.inflight.catch(() => undefined);
   }
 
   /** Final flush, then waits for the last write; rejects with a fatal write error. */

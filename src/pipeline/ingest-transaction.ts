@@ -50,7 +50,12 @@ export class TransactionIngest {
   }
 
   private countDecoded(result: DecodeResult): void {
-    for (const record of result.quarantine) countQuarantine(this.status, this.options.metrics, record);
+    const metrics = this.options.metrics;
+    if (result.notMine === true) metrics?.decoderOutcomes.inc({ outcome: 'not_mine' });
+    for (const record of result.quarantine) {
+      countQuarantine(this.status, metrics, record);
+      if (record.stage === 'decode') metrics?.decoderOutcomes.inc({ outcome: record.kind });
+    }
     for (const event of result.events) this.options.metrics?.eventsDecoded.inc({ program: event.program, kind: event.kind });
     this.status.eventsDecoded += result.events.length;
   }

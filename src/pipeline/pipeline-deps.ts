@@ -2,6 +2,8 @@
 export interface PipelineMetrics {
   eventsDecoded: { inc(labels: { program: string; kind: string }, value?: number): void };
   quarantined: { inc(labels: { stage: string; kind: string }, value?: number): void };
+  /** Decoder outcomes other than an event: `not_mine`, and the kind of each decode-stage quarantine record. */
+  decoderOutcomes: { inc(labels: { outcome: string }, value?: number): void };
   commitLatency: { observe(seconds: number): void };
   batchSize: { observe(labels: { sink: string }, rows: number): void };
   batchDuration: { observe(labels: { sink: string }, seconds: number): void };
