@@ -8,7 +8,8 @@
 import type { QuarantineRecord } from './quarantine.js';
 
 export type ProgramName = 'pumpfun' | 'raydium_launchpad' | 'pumpswap';
-export type EventKind = 'create' | 'pool_create' | 'trade' | 'complete' | 'migrate';
+export type EventKind = 'create' | 'pool_create' | 'trade' | 'complete' | 'migrate'
+  | 'post_complete_buy' | 'fee_payout' | 'creator_change' | 'reserves_reset';
 /** Where the event was read: an Anchor self-CPI, a `Program data:` log line, or the instruction itself. */
 export type EventSource = 'cpi' | 'log' | 'instruction';
 
@@ -61,6 +62,14 @@ export interface CreateEvent extends EventBase {
   realTokenReserves: bigint | null;
   tokenTotalSupply: bigint | null;
   isMayhemMode: boolean | null;
+  /** Pump.fun CreateEvent 2026-02 (IDL 82dacac): cashback coin. Absent or null when the layout predates it. */
+  isCashbackEnabled?: boolean | null;
+  /** Pump.fun CreateEvent 2026-09 (pump-sdk 2.0.0): the coin's own creator fee rate, basis points. */
+  creatorFeeBps?: bigint | null;
+  /** Pump.fun CreateEvent 2026-09: a holder-rewards coin (its creator fee goes to holders). */
+  isHolderReward?: boolean | null;
+  /** Pump.fun CreateEvent 2026-10: quote-chain depth, 0 for SOL or a listed quote, 1+ for a pump-coin quote. */
+  depth?: number | null;
 }
 
 /** A Raydium LaunchLab PoolCreateEvent. */
@@ -120,6 +129,17 @@ export interface TradeEvent extends EventBase {
   amountOut: bigint | null;
   poolStatus: number | null;
   extra: Record<string, string | number | boolean | null>;
+  /**
+   * Pump.fun TradeEvent 2026-09 (pump-sdk 2.0.0): holder-rewards rate and amount. The amount is the part of
+   * `creatorFee` paid to the coin's holders, not a fee on top of it. Null when the layout predates them.
+   */
+  holderRewardsBps?: bigint | null;
+  holderRewards?: bigint | null;
+  /**
+   * Pump.fun TradeEvent 2026-10: creator fee left on the curve for a later `sweep_creator_fee` (fee kept,
+   * paid out by a sweep: a `fee_payout`, never a second income). Null when the layout predates it.
+   */
+  creatorFeeUnclaimed?: bigint | null;
 }
 
 /** A bonding curve completed (Pump.fun CompleteEvent). */
@@ -147,7 +167,89 @@ export interface MigrateEvent extends EventBase {
   timestamp: bigint | null;
 }
 
-export type DecodedEvent = CreateEvent | PoolCreateEvent | TradeEvent | CompleteEvent | MigrateEvent;
+/**
+ * Pump.fun synthetic migration (PostCompleteBuyEvent, 2026-10): the part of a curve-completing buy filled
+ * at the price of the pool the migration will create. The buyer's total is the TradeEvent before it plus
+ * this; it comes after the CompleteEvent. Fees in quote raw units; pool reserves before and after the fill.
+ */
+export interface PostCompleteBuyEvent extends EventBase {
+  kind: 'post_complete_buy';
+  mint: string;
+  user: string;
+  bondingCurve: string;
+  quoteMint: string;
+  timestamp: bigint;
+  /** Tokens bought after completion (raw). */
+  baseOut: bigint;
+  /** Quote paid for them (raw, fees excluded). */
+  quoteIn: bigint;
+  feeBasisPoints: bigint;
+  fee: bigint;
+  creatorFeeBasisPoints: bigint;
+  creatorFee: bigint;
+  buybackFee: bigint;
+  poolBaseReservesBefore: bigint;
+  poolQuoteReservesBefore: bigint;
+  poolBaseReservesAfter: bigint;
+  poolQuoteReservesAfter: bigint;
+}
+
+/**
+ * Fees kept on a curve or pool and paid out later (Pump.fun SweepBondingCurveFeeEvent, 2026-10). A payout
+ * of fee income the trades already carry: never a trade fee, never counted as income a second time.
+ */
+export interface FeePayoutEvent extends EventBase {
+  kind: 'fee_payout';
+  mint: string;
+  /** The curve or pool the fees were kept on. */
+  venue: string;
+  quoteMint: string;
+  recipient: string;
+  /** Paid out, raw units of `quoteMint`. */
+  amount: bigint;
+  bucket: 'protocol' | 'creator' | 'unknown';
+  timestamp: bigint;
+}
+
+/** Who changed a coin's creator, as the program tells it. */
+export type CreatorChangeSource = 'admin_cto' | 'set_creator' | 'admin_set_creator' | 'migrate_bonding_curve_creator';
+
+/** The creator of a Pump.fun coin changed (AdminCtoEvent, SetCreatorEvent, AdminSetCreatorEvent, ...). */
+export interface CreatorChangeEvent extends EventBase {
+  kind: 'creator_change';
+  mint: string;
+  bondingCurve: string | null;
+  changeSource: CreatorChangeSource;
+  /** Null when the event does not say (SetCreatorEvent carries only the new creator). */
+  oldCreator: string | null;
+  newCreator: string;
+  /** The authority that made the change, when the event says. */
+  authority: string | null;
+  timestamp: bigint;
+  /** admin_cto only: the coin's settings after the takeover; null otherwise. */
+  isHolderReward: boolean | null;
+  oldCreatorFeeBps: bigint | null;
+  newCreatorFeeBps: bigint | null;
+}
+
+/**
+ * A curve's virtual reserves were reset (Pump.fun UpdateMayhemVirtualParamsEvent, mayhem coins): the price
+ * jumps, the real reserves (what is left to sell, what was raised) stay as they are.
+ */
+export interface ReservesResetEvent extends EventBase {
+  kind: 'reserves_reset';
+  mint: string;
+  timestamp: bigint;
+  oldVirtualTokenReserves: bigint;
+  oldVirtualSolReserves: bigint;
+  virtualTokenReserves: bigint;
+  virtualSolReserves: bigint;
+  realTokenReserves: bigint;
+  realSolReserves: bigint;
+}
+
+export type DecodedEvent = CreateEvent | PoolCreateEvent | TradeEvent | CompleteEvent | MigrateEvent
+  | PostCompleteBuyEvent | FeePayoutEvent | CreatorChangeEvent | ReservesResetEvent;
 
 /** What decoding one transaction yields. */
 export interface DecodeResult {

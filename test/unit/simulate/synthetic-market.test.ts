@@ -8,7 +8,7 @@ describe('synthetic market', () => {
   it('every generated trade decodes to the event generated, nothing is quarantined', () => {
     const market = createSyntheticMarket({ seed: 7, tokensPerMinute: 60, tradesPerSecond: 40, startSlot: 400_000_000n, whaleShare: 0.08 });
     const decodedTrades: unknown[] = [];
-    const counts = { create: 0, pool_create: 0, trade: 0, complete: 0, migrate: 0 };
+    const counts: Record<string, number> = { create: 0, pool_create: 0, trade: 0, complete: 0, migrate: 0 };
     const quarantine: string[] = [];
     const failedSeen: string[] = [];
     for (const { updates } of market.slots(150)) {
@@ -23,7 +23,7 @@ describe('synthetic market', () => {
         const result = decodeTransaction(normalized.tx);
         quarantine.push(...result.quarantine.map((q) => `${q.reason} ${q.discriminator ?? ''}`));
         for (const event of result.events) {
-          if (event.success) counts[event.kind] += 1;
+          if (event.success) counts[event.kind] = (counts[event.kind] ?? 0) + 1;
           if (event.kind === 'trade' && event.success) {
             decodedTrades.push({ program: event.program, signature: event.signature, slot: event.slot, txIndex: event.txIndex, outerIndex: event.position.outerIndex, innerIndex: event.position.innerIndex, mint: event.mint, user: event.user, isBuy: event.isBuy, solAmount: event.solAmount, tokenAmount: event.tokenAmount });
           }
