@@ -21,7 +21,7 @@ import { emptyBatch, type Batch, type BatchResult } from '../contracts/rows.js';
 import { computeBackoffDelayMs } from '../shared/backoff.js';
 import { sleep } from '../shared/time.js';
 import type { CheckpointTracker } from './checkpoint-tracker.js';
-import type { PipelineLogger } from './pipeline-deps.js';
+import type { PipelineLogger } from './pipeline-options.js';
 
 /** What the batcher needs from the pipeline's options. */
 export interface BatcherOptions {

@@ -14,8 +14,7 @@ import { describeError } from '../shared/errors.js';
 import type { Batcher } from './batcher.js';
 import { addTransactionRows, type BuildOptions } from './build-rows.js';
 import { ActivityTracker, buildCacheUpdates } from './cache-updates.js';
-import type { PipelineMetrics } from './pipeline-deps.js';
-import type { PipelineOptions, PipelineStatus } from './pipeline.js';
+import type { PipelineMetrics, PipelineOptions, PipelineStatus } from './pipeline-options.js';
 import { TokenRegistry } from './token-registry.js';
 
 /** Builds the rows of each transaction into the batcher's batch; counts events and quarantine records. */

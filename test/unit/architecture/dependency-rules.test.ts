@@ -16,14 +16,20 @@ const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
 
 interface Violation { rule: { name: string }; from: string; to: string }
 
-function cruise(cwd: string): { status: number | null; violations: Violation[] } {
+/** The violations as JSON (that reporter always exits 0). */
+function cruise(cwd: string): { violations: Violation[] } {
   const run = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const report = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
-  return { status: run.status, violations: report.summary.violations };
+  return { violations: report.summary.violations };
+}
+
+/** The exit status of the check as `npm run lint:deps` runs it (the default reporter). */
+function lintStatus(cwd: string): number | null {
+  return spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG], { cwd, encoding: 'utf8' }).status;
 }
 
 /** Each probe: a file added to the copy, and the rule that must name it. */
-const PROBES: Array<{ file: string; source: string; rule: string }> = [
+const PROBES: Array<{ file: string; source: string; rule: string | null }> = [
   { file: 'src/decoders/probe-pg.ts', source: "import pg from 'pg';\nexport const probe = pg;\n", rule: 'pg-only-in-postgres' },
   { file: 'src/decoders/probe-fs.ts', source: "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n", rule: 'pure-no-io' },
   { file: 'src/analytics/scoring/probe-io.ts', source: "import { createPgPool } from '../../postgres/pg-pool.js';\nexport const probe = createPgPool;\n", rule: 'formulas-pure' },
@@ -37,7 +43,8 @@ const PROBES: Array<{ file: string; source: string; rule: string }> = [
   { file: 'src/analytics/signals/probe-sideways.ts', source: "import { computeHolderSnapshot } from '../holders/holder-snapshot.js';\nexport const probe = computeHolderSnapshot;\n", rule: 'formula-folder-order-signals' },
   { file: 'src/decoders/probe-logger.ts', source: "import { createLogger } from '../shared/logger.js';\nexport const probe = createLogger;\n", rule: 'pure-no-process-state' },
   { file: 'src/shared/probe-cycle-a.ts', source: "import { b } from './probe-cycle-b.js';\nexport const a = (): number => b() + 1;\n", rule: 'no-circular' },
-  { file: 'src/shared/probe-cycle-b.ts', source: "import { a } from './probe-cycle-a.js';\nexport const b = (): number => a() - 1;\n", rule: 'no-circular' },
+  // The other half of the cycle: depcruise reports a cycle once, from the module it met first.
+  { file: 'src/shared/probe-cycle-b.ts', source: "import { a } from './probe-cycle-a.js';\nexport const b = (): number => a() - 1;\n", rule: null },
 ];
 
 const copies: string[] = [];
@@ -49,7 +56,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
   it('the source tree has no violation', () => {
     const result = cruise(ROOT);
     expect(result.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
-    expect(result.status).toBe(0);
+    expect(lintStatus(ROOT)).toBe(0);
   });
 
   it('fails on each forbidden import, naming the rule meant to catch it', () => {
@@ -62,8 +69,9 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     for (const probe of PROBES) writeFileSync(join(copy, probe.file), probe.source);
 
     const result = cruise(copy);
-    expect(result.status).not.toBe(0);
+    expect(lintStatus(copy)).not.toBe(0);
     for (const probe of PROBES) {
+      if (probe.rule === null) continue;
       const named = result.violations.filter((v) => v.from === probe.file).map((v) => v.rule.name);
       expect({ file: probe.file, rules: named }).toEqual({ file: probe.file, rules: expect.arrayContaining([probe.rule]) });
     }
