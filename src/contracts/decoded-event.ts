@@ -239,6 +239,8 @@ export interface CreatorChangeEvent extends EventBase {
 export interface ReservesResetEvent extends EventBase {
   kind: 'reserves_reset';
   mint: string;
+  /** From the instruction's accounts, else derived (the PDA of the mint): the event does not carry it. */
+  bondingCurve: string | null;
   timestamp: bigint;
   oldVirtualTokenReserves: bigint;
   oldVirtualSolReserves: bigint;

@@ -84,6 +84,48 @@ export interface TradeRow {
   errorCode: string | null;
   /** Unusual facts only (newer layout, failed attempt); null for an ordinary trade. */
   rawData: Record<string, unknown> | null;
+  /** Pump.fun holder-rewards coins: the part of creatorFee paid to holders (not on top of it). */
+  holderRewards?: bigint | null;
+  /** Pump.fun (2026-10): creator fee left on the curve for a later sweep. */
+  creatorFeeUnclaimed?: bigint | null;
+}
+
+/** Kept fees paid out (a sweep): never a trade fee, never income a second time (`fee_payouts`). */
+export interface FeePayoutRow {
+  signature: string;
+  ixIndex: number;
+  /** -1 for a top-level instruction. */
+  innerIxIndex: number;
+  eventIndex: number;
+  blockTime: Date;
+  slot: bigint;
+  txIndex: number | null;
+  tokenId: string;
+  /** The pool row of the venue, when the venue is the token's known curve or pool. */
+  poolId: string | null;
+  venueAddress: string;
+  program: string;
+  quoteMint: string;
+  recipient: string;
+  amount: bigint;
+  bucket: 'protocol' | 'creator' | 'unknown';
+}
+
+/** One change of a token's creator (`token_creator_changes`); the newest sets tokens.creator_address. */
+export interface CreatorChangeRow {
+  tokenId: string;
+  signature: string;
+  ixIndex: number;
+  innerIxIndex: number;
+  eventIndex: number;
+  blockTime: Date;
+  slot: bigint;
+  txIndex: number | null;
+  changeSource: string;
+  oldCreator: string | null;
+  newCreator: string;
+  authority: string | null;
+  details: Record<string, unknown> | null;
 }
 
 /** New reserves of a pool after a trade; applied only if newer than what the row holds. */
@@ -152,6 +194,10 @@ export interface Batch {
   graduations: GraduationRow[];
   /** Token-account balances for holder analytics (empty when HOLDERS_ENABLED=false). */
   holderAccounts: HolderAccountRow[];
+  /** Sweeps of kept fees. */
+  feePayouts: FeePayoutRow[];
+  /** Creator changes (admin_cto, set_creator, ...). */
+  creatorChanges: CreatorChangeRow[];
   quarantine: QuarantineRecord[];
   checkpoint: Checkpoint | null;
 }
@@ -165,5 +211,5 @@ export interface BatchResult {
 }
 
 export function emptyBatch(): Batch {
-  return { tokens: [], pools: [], trades: [], poolStates: [], graduations: [], holderAccounts: [], quarantine: [], checkpoint: null };
+  return { tokens: [], pools: [], trades: [], poolStates: [], graduations: [], holderAccounts: [], feePayouts: [], creatorChanges: [], quarantine: [], checkpoint: null };
 }

@@ -1,6 +1,7 @@
 /**
  * Writes one pipeline batch in ONE database transaction: tokens, pools (parents) before trades
- * (children), then pool states, graduations, the candle buckets to recompute, holder balances, quarantine, and finally the stream
+ * (children), then pool states, graduations, fee payouts, creator changes (after the tokens they point
+ * at), the candle buckets to recompute, holder balances, quarantine, and finally the stream
  * checkpoint (`onCommit`), so the checkpoint never claims rows that did not commit.
  *
  * Rejected rows: when a statement fails because of the data (SQLSTATE class 22/23), the transaction is
@@ -22,6 +23,8 @@ import { mergeTokenRows, upsertTokens } from './tokens-repository.js';
 import { insertTrades, touchTradedTokens } from './trades-repository.js';
 import { toJson } from './sql-values.js';
 import { applyHolderAccounts } from './holders-repository.js';
+import { insertFeePayouts } from './fee-payouts-repository.js';
+import { applyCreatorChanges } from './creator-changes-repository.js';
 
 /** Runs inside the batch's transaction after its rows: the checkpoint and coverage ledger. */
 export type CommitHook = (client: PgClient) => Promise<void>;
@@ -59,6 +62,8 @@ function stepsOf(batch: Batch): Step<unknown>[] {
     { name: 'trade-tokens', rows: batch.trades as never[], write: (c, r) => touchTradedTokens(c, r as never) },
     { name: 'pool-states', rows: batch.poolStates as never[], write: (c, r) => applyPoolStates(c, r as never) },
     { name: 'graduations', rows: batch.graduations as never[], write: (c, r) => applyGraduations(c, r as never) },
+    { name: 'fee-payouts', rows: batch.feePayouts as never[], write: (c, r) => insertFeePayouts(c, r as never) },
+    { name: 'creator-changes', rows: batch.creatorChanges as never[], write: (c, r) => applyCreatorChanges(c, r as never) },
     { name: 'candles', rows: batch.trades as never[], write: (c, r) => markCandleBuckets(c, r as never) },
     { name: 'holders', rows: batch.holderAccounts as never[], write: (c, r) => applyHolderAccounts(c, r as never) },
   ];

@@ -16,7 +16,7 @@ const TRADE_COLUMNS =
   'signature, ix_index, inner_ix_index, event_index, block_time, slot, tx_index, pool_id, token_id, type, user_address, ' +
   'quote_mint, amount_in, amount_in_decimals, amount_out, amount_out_decimals, sol_amount, token_amount, price_per_token, ' +
   'price_quote_per_token, protocol_fee, platform_fee, share_fee, creator_fee, transaction_fee, virtual_sol_reserves, ' +
-  'virtual_token_reserves, real_sol_reserves, real_token_reserves, success, error_code, raw_data';
+  'virtual_token_reserves, real_sol_reserves, real_token_reserves, success, error_code, raw_data, holder_rewards, creator_fee_unclaimed';
 
 // Measured on this machine (2 cores, 64,090 synthetic trades in 5,000-row batches, same indexes and keys):
 //   insert ... select from unnest($1..$32)          20,000 - 25,200 rows/s
@@ -40,10 +40,10 @@ const UNIQUE_VIOLATION = '23505';
  */
 function tradeLine(r: TradeRow, time: string): string {
   return `${copyField(r.signature)}\t${r.ixIndex}\t${r.innerIxIndex}\t${r.eventIndex}\t${time}\t${r.slot}\t${plain(r.txIndex)}\t${r.poolId}\t${r.tokenId}\t${r.type}\t` +
-    `${copyField(r.user)}\t${copyField(r.quoteMint)}\t${r.amountIn}\t${r.amountInDecimals}\t${r.amountOut}\t${r.amountOutDecimals}\t${r.solAmount}\t${r.tokenAmount}\t` +
+    `${copyField(r.user)}\t${copyField(r.quoteMint)}\t${r.amountIn}\t${plain(r.amountInDecimals)}\t${r.amountOut}\t${plain(r.amountOutDecimals)}\t${plain(r.solAmount)}\t${plain(r.tokenAmount)}\t` +
     `${plain(r.pricePerToken)}\t${plain(r.priceQuotePerToken)}\t${plain(r.protocolFee)}\t${plain(r.platformFee)}\t${plain(r.shareFee)}\t${plain(r.creatorFee)}\t` +
     `${r.transactionFee}\t${plain(r.virtualSolReserves)}\t${plain(r.virtualTokenReserves)}\t${plain(r.realSolReserves)}\t${plain(r.realTokenReserves)}\t` +
-    `${r.success}\t${copyField(r.errorCode)}\t${copyField(toJson(r.rawData))}`;
+    `${r.success}\t${copyField(r.errorCode)}\t${copyField(toJson(r.rawData))}\t${plain(r.holderRewards ?? null)}\t${plain(r.creatorFeeUnclaimed ?? null)}`;
 }
 
 function plain(value: string | number | bigint | null): string {

@@ -26,8 +26,13 @@ describe('encodeTrades', () => {
       '123456789012345678901', '6', '1', '9', '0.000000001', '123456789012345.678901',
       '\\N', '0.000000000000000008100000072900', '0', '\\N', '\\N', '5',
       '5000', '30000000000', '\\N', '\\N', '0',
-      'false', 'Custom:6003\\tx', '{"note":"a\\\\\\\\b\\\\nc","big":"1"}',
+      'false', 'Custom:6003\\tx', '{"note":"a\\\\\\\\b\\\\nc","big":"1"}', '\\N', '\\N',
     ]);
+  });
+
+  it('writes holder_rewards and creator_fee_unclaimed last, exact', () => {
+    const fields = encodeTrades([{ ...base, holderRewards: 293_334n, creatorFeeUnclaimed: 18_446_744_073_709_551_615n }]).join('').slice(0, -1).split('\t');
+    expect(fields.slice(-2)).toEqual(['293334', '18446744073709551615']);
   });
 
   it('formats each block time (shared by consecutive rows or not) and gives one line per row', () => {
@@ -36,7 +41,7 @@ describe('encodeTrades', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(lines.slice(0, 3).map((l) => l.split('\t')[4])).toEqual(['2026-01-01T00:00:10.000Z', '2026-01-01T00:00:10.000Z', '2026-01-01T00:00:11.000Z']);
-    expect(lines[2]!.split('\t').slice(-3)).toEqual(['true', '\\N', '\\N']);
+    expect(lines[2]!.split('\t').slice(-5)).toEqual(['true', '\\N', '\\N', '\\N', '\\N']);
     expect(lines[2]!.split('\t')[6]).toBe('7');
     expect(encodeTrades([])).toEqual([]);
   });
