@@ -38,7 +38,11 @@ export type EventOutcome =
 export interface ProgramDecoder {
   name: ProgramName;
   programId: string;
-  /** Decodes one event payload (discriminator included). Never throws. */
+  /**
+   * Decodes one event payload (discriminator included). Never throws: a `DecodeError` becomes a
+   * `malformed` outcome with its offset (`outcomeOfError`). Modules put the try around a call to their
+   * routing function, not around the routing itself: that measured ~5% slower decoding (bench/decode.ts).
+   */
   decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome;
   /** Instruction name from its discriminator, or null when unknown. */
   instructionName(data: Uint8Array): string | null;

@@ -14,25 +14,30 @@ function instructionName(data: Uint8Array): string | null {
   return disc === null ? null : (PUMP_INSTRUCTIONS.get(disc) ?? null);
 }
 
+/** Never throws: see `ProgramDecoder.decodeEvent` (the try wraps a call on purpose). */
 function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
-  const disc = readDiscriminator(payload);
-  const ixName = ctx.invocation === null ? null : instructionName(ctx.invocation.data);
   try {
-    switch (disc) {
-      case PUMP_EVENT.TradeEvent:
-        return { type: 'event', event: decodePumpTradeEvent(payload, ctx, ixName) };
-      case PUMP_EVENT.CreateEvent:
-        return { type: 'event', event: decodePumpCreateEvent(payload, ctx, ixName) };
-      case PUMP_EVENT.CompleteEvent:
-        return { type: 'event', event: decodePumpCompleteEvent(payload, ctx) };
-      case PUMP_EVENT.CompletePumpAmmMigrationEvent:
-        return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
-      default:
-        if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
-        return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown pump event discriminator' };
-    }
+    return routeEvent(payload, ctx);
   } catch (error) {
     return outcomeOfError(error);
+  }
+}
+
+function routeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
+  const disc = readDiscriminator(payload);
+  const ixName = ctx.invocation === null ? null : instructionName(ctx.invocation.data);
+  switch (disc) {
+    case PUMP_EVENT.TradeEvent:
+      return { type: 'event', event: decodePumpTradeEvent(payload, ctx, ixName) };
+    case PUMP_EVENT.CreateEvent:
+      return { type: 'event', event: decodePumpCreateEvent(payload, ctx, ixName) };
+    case PUMP_EVENT.CompleteEvent:
+      return { type: 'event', event: decodePumpCompleteEvent(payload, ctx) };
+    case PUMP_EVENT.CompletePumpAmmMigrationEvent:
+      return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
+    default:
+      if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
+      return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown pump event discriminator' };
   }
 }
 

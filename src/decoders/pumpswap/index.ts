@@ -89,15 +89,20 @@ function decodeCreatePool(payload: Uint8Array, ctx: EventContext): PoolCreateEve
   };
 }
 
+/** Never throws: see `ProgramDecoder.decodeEvent` (the try wraps a call on purpose). */
 function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
-  const disc = readDiscriminator(payload);
   try {
-    if (disc === BUY_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, true) };
-    if (disc === SELL_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, false) };
-    if (disc === CREATE_POOL_EVENT) return { type: 'event', event: decodeCreatePool(payload, ctx) };
+    return routeEvent(payload, ctx);
   } catch (error) {
     return outcomeOfError(error);
   }
+}
+
+function routeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
+  const disc = readDiscriminator(payload);
+  if (disc === BUY_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, true) };
+  if (disc === SELL_EVENT) return { type: 'event', event: decodeSwapEvent(payload, ctx, false) };
+  if (disc === CREATE_POOL_EVENT) return { type: 'event', event: decodeCreatePool(payload, ctx) };
   if (disc !== null && IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
   return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown pumpswap event discriminator' };
 }

@@ -10,15 +10,20 @@ const POOL_CREATE_EVENT = discriminatorFromHex('97 d7 e2 09 76 a1 73 ae');
 /** ClaimVestedEvent, CreateVestingEvent: known, not mapped. */
 const IGNORED = new Set([discriminatorFromHex('15 c2 72 57 78 d3 e2 20'), discriminatorFromHex('96 98 0b b3 34 d2 bf 7d')]);
 
+/** Never throws: see `ProgramDecoder.decodeEvent` (the try wraps a call on purpose). */
 function decodeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
-  const disc = readDiscriminator(payload);
-  const ixName = ctx.invocation === null ? null : launchpadInstructionName(ctx.invocation.data);
   try {
-    if (disc === TRADE_EVENT) return { type: 'event', event: decodeLaunchpadTradeEvent(payload, ctx, ixName) };
-    if (disc === POOL_CREATE_EVENT) return { type: 'event', event: decodeLaunchpadPoolCreateEvent(payload, ctx, ixName) };
+    return routeEvent(payload, ctx);
   } catch (error) {
     return outcomeOfError(error);
   }
+}
+
+function routeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
+  const disc = readDiscriminator(payload);
+  const ixName = ctx.invocation === null ? null : launchpadInstructionName(ctx.invocation.data);
+  if (disc === TRADE_EVENT) return { type: 'event', event: decodeLaunchpadTradeEvent(payload, ctx, ixName) };
+  if (disc === POOL_CREATE_EVENT) return { type: 'event', event: decodeLaunchpadPoolCreateEvent(payload, ctx, ixName) };
   if (disc !== null && IGNORED.has(disc)) return { type: 'ignored' };
   return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown launchpad event discriminator' };
 }
