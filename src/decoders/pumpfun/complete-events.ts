@@ -4,6 +4,7 @@
  * emits none (already-migrated curve) is not one.
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
+import { buildCompleteEvent, buildMigrateEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
@@ -25,10 +26,10 @@ export function decodePumpCompleteEvent(payload: Uint8Array, ctx: EventContext):
   const bondingCurve = r.pubkey();
   const timestamp = r.i64();
   const quote = readQuoteMint(r);
-  return {
-    ...ctx.envelope, kind: 'complete', layout: quote === null ? 'pump.CompleteEvent.v0' : 'pump.CompleteEvent.v1',
-    trailingBytes: r.remaining, mint, user, bondingCurve, timestamp,
-  };
+  return buildCompleteEvent(ctx, {
+    layout: quote === null ? 'pump.CompleteEvent.v0' : 'pump.CompleteEvent.v1', trailingBytes: r.remaining, mint, user,
+    bondingCurve, timestamp,
+  });
 }
 
 /** Decodes a CompletePumpAmmMigrationEvent payload (discriminator included) into a `migrate` event. */
@@ -43,11 +44,10 @@ export function decodePumpMigrationEvent(payload: Uint8Array, ctx: EventContext)
   const timestamp = r.i64();
   const pool = r.pubkey();
   const quote = readQuoteMint(r);
-  const event: MigrateEvent = {
-    ...ctx.envelope, kind: 'migrate',
+  const event = buildMigrateEvent(ctx, {
     layout: quote === null ? 'pump.CompletePumpAmmMigrationEvent.v0' : 'pump.CompletePumpAmmMigrationEvent.v1',
     trailingBytes: r.remaining, mint, pool, ammProgram: PUMPSWAP_PROGRAM_ID, quoteMint: quote ?? WSOL_MINT,
     bondingCurve, user, solAmount, tokenAmount, timestamp,
-  };
+  });
   return Object.assign(event, { poolMigrationFee });
 }

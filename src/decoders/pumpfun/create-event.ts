@@ -4,6 +4,7 @@
  * is_mayhem_mode (864c072) · +is_cashback_enabled (82dacac) · +quote_mint, virtual_quote_reserves (91db680).
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
+import { buildCreateEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '../../contracts/programs.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
@@ -16,17 +17,14 @@ const PUMP_DECIMALS = 6;
 /** Decodes a CreateEvent payload (discriminator included); throws DecodeError when too short. */
 export function decodePumpCreateEvent(payload: Uint8Array, ctx: EventContext, ixName: string | null): CreateEvent {
   const r = new BorshReader(payload, 8);
-  const env = ctx.envelope;
-  // Written out, not spread: a spread followed by 20 fields builds the object slowly (measured).
-  const e: CreateEvent = {
-    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
-    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position, kind: 'create', layout: 'pump.CreateEvent.v0', trailingBytes: 0,
+  const e = buildCreateEvent(ctx, {
+    layout: 'pump.CreateEvent.v0', trailingBytes: 0,
     name: sanitizeText(r.string()), symbol: sanitizeText(r.string()), uri: sanitizeText(r.string()),
     mint: r.pubkey(), bondingCurve: r.pubkey(), user: r.pubkey(), creator: null,
     tokenProgram: ixName === 'create_v2' ? TOKEN_2022_PROGRAM_ID : ixName === 'create' ? TOKEN_PROGRAM_ID : null,
     quoteMint: WSOL_MINT, decimals: PUMP_DECIMALS, timestamp: null, virtualTokenReserves: null,
     virtualSolReserves: null, realTokenReserves: null, tokenTotalSupply: null, isMayhemMode: null,
-  };
+  });
   if (r.remaining >= 40) {
     e.creator = r.pubkey();
     e.timestamp = r.i64();

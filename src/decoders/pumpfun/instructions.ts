@@ -3,6 +3,7 @@
  * recorded from the instruction's arguments (limits, not fills) and accounts (IDL 3c6721a orders).
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
+import { buildTradeEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';
 import { type TradeEvent } from '../../contracts/decoded-event.js';
@@ -27,16 +28,13 @@ export function readPumpAttemptedTrade(ix: ChainInstruction, name: string | null
   const second = r.u64();
   const accounts = spec.v2 ? PUMP_TRADE_V2_ACCOUNTS : PUMP_TRADE_V1_ACCOUNTS;
   const quoteMint = spec.v2 ? (ix.accounts[2] ?? WSOL_MINT) : WSOL_MINT;
-  const env = ctx.envelope; // copied field by field: a spread followed by ~30 fields is the slow path
-  return {
-    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
-    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
-    kind: 'trade', layout: `pump.instruction.${name}`, trailingBytes: r.remaining,
+  return buildTradeEvent(ctx, {
+    layout: `pump.instruction.${name}`, trailingBytes: r.remaining,
     mint: ix.accounts[accounts.mint] ?? '', user: ix.accounts[accounts.user] ?? '', isBuy: spec.isBuy,
     solAmount: spec.tokenFirst ? second : first, tokenAmount: spec.tokenFirst ? first : second, quoteMint,
     pool: ix.accounts[accounts.bondingCurve] ?? null, timestamp: null, virtualSolReserves: null,
     virtualTokenReserves: null, realSolReserves: null, realTokenReserves: null, fee: null, creatorFee: null,
     protocolFee: null, platformFee: null, shareFee: null, ixName: name, poolState: null, amountIn: null,
     amountOut: null, poolStatus: null, extra: { amountsAre: 'instruction_limits' },
-  };
+  });
 }

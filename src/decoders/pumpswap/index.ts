@@ -6,6 +6,7 @@
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
+import { buildPoolCreateEvent, buildTradeEvent } from '../event-objects.js';
 import { outcomeOfError, type EventContext, type EventOutcome, type ProgramDecoder } from '../program-decoder.js';
 import { PUMPSWAP_PROGRAM_ID } from '../../contracts/programs.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
@@ -56,18 +57,15 @@ function decodeSwapEvent(payload: Uint8Array, ctx: EventContext, isBuy: boolean)
     creatorFee = r.u64();
   }
   const accounts = ctx.invocation?.accounts ?? [];
-  const env = ctx.envelope; // copied field by field: a spread followed by ~30 fields is the slow path
-  return {
-    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
-    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
-    kind: 'trade', layout: `pumpswap.${isBuy ? 'BuyEvent' : 'SellEvent'}.${creatorFee === null ? 'v0' : 'v1'}`,
+  return buildTradeEvent(ctx, {
+    layout: `pumpswap.${isBuy ? 'BuyEvent' : 'SellEvent'}.${creatorFee === null ? 'v0' : 'v1'}`,
     trailingBytes: r.remaining, mint: accounts[3] ?? '', user, isBuy, solAmount: quoteAmount, tokenAmount: baseAmount,
     quoteMint: accounts[4] ?? WSOL_MINT, pool, timestamp, virtualSolReserves: null, virtualTokenReserves: null,
     realSolReserves: null, realTokenReserves: null, fee: lpFee + protocolFee + (creatorFee ?? 0n), creatorFee,
     protocolFee, platformFee: null, shareFee: null, ixName: ctx.invocation === null ? null : instructionName(ctx.invocation.data),
     poolState: null, amountIn: null, amountOut: null, poolStatus: null,
     extra: { poolBaseReservesBefore: poolBase.toString(), poolQuoteReservesBefore: poolQuote.toString(), lpFee: lpFee.toString(), userQuoteAmount: userQuoteAmount.toString(), limit: limit.toString() },
-  };
+  });
 }
 
 function decodeCreatePool(payload: Uint8Array, ctx: EventContext): PoolCreateEvent {
@@ -80,13 +78,13 @@ function decodeCreatePool(payload: Uint8Array, ctx: EventContext): PoolCreateEve
   r.skip(1 + 7 * 8 + 1); // quote decimals, amounts and liquidity, pool_bump
   const pool = r.pubkey();
   r.skip(3 * 32); // lp_mint, user token accounts
-  return {
-    ...ctx.envelope, kind: 'pool_create', layout: 'pumpswap.CreatePoolEvent', trailingBytes: r.remaining,
+  return buildPoolCreateEvent(ctx, {
+    layout: 'pumpswap.CreatePoolEvent', trailingBytes: r.remaining,
     poolState: pool, mint: baseMint, quoteMint, creator, config: ctx.invocation?.accounts[1] ?? '', platformConfig: null,
     name: '', symbol: '', uri: '', decimals, baseVault: ctx.invocation?.accounts[9] ?? null,
     quoteVault: ctx.invocation?.accounts[10] ?? null, tokenProgram: ctx.invocation?.accounts[13] ?? null,
     curveType: 'unknown', supply: null, totalBaseSell: null, totalQuoteFundRaising: null, migrateType: null,
-  };
+  });
 }
 
 /** Never throws: see `ProgramDecoder.decodeEvent` (the try wraps a call on purpose). */

@@ -6,6 +6,7 @@
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
 import { DecodeError } from '../../shared/errors.js';
+import { buildPoolCreateEvent, buildTradeEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
@@ -42,11 +43,7 @@ export function decodeLaunchpadTradeEvent(payload: Uint8Array, ctx: EventContext
   const exactIn = payload.length >= TRADE_V2_BYTES ? r.bool() : null;
   const isBuy = direction === 0;
   const accounts = ctx.invocation?.accounts ?? [];
-  const env = ctx.envelope;
-  // Written out, not spread: a spread followed by 30 fields builds the object slowly (measured).
-  return {
-    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
-    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position, kind: 'trade',
+  return buildTradeEvent(ctx, {
     layout: !v2 ? 'launchpad.TradeEvent.v1' : exactIn === null ? 'launchpad.TradeEvent.v2-no-exact-in' : 'launchpad.TradeEvent.v2',
     trailingBytes: r.remaining, mint: accounts[TRADE_ACCOUNTS.mint] ?? '', user: accounts[TRADE_ACCOUNTS.user] ?? '',
     isBuy, solAmount: isBuy ? amountIn : amountOut, tokenAmount: isBuy ? amountOut : amountIn,
@@ -58,7 +55,7 @@ export function decodeLaunchpadTradeEvent(payload: Uint8Array, ctx: EventContext
       totalBaseSell: totalBaseSell.toString(), realBaseBefore: realBaseBefore.toString(),
       realQuoteBefore: realQuoteBefore.toString(), tradeDirection: direction, exactIn,
     },
-  };
+  });
 }
 
 /** initialize / initialize_v2 / initialize_with_token_2022 accounts: base mint 6, quote mint 7, vaults 8/9. */
@@ -86,8 +83,7 @@ export function decodeLaunchpadPoolCreateEvent(payload: Uint8Array, ctx: EventCo
   const ammFeeOn = r.remaining >= 1 ? r.u8() : null;
   const accounts = ctx.invocation?.accounts ?? [];
   const tokenProgramIndex = ixName === 'initialize_with_token_2022' ? 10 : 11;
-  return {
-    ...ctx.envelope, kind: 'pool_create',
+  return buildPoolCreateEvent(ctx, {
     layout: ammFeeOn === null ? 'launchpad.PoolCreateEvent.v1' : 'launchpad.PoolCreateEvent.v2',
     trailingBytes: r.remaining, poolState, mint: accounts[INIT_ACCOUNTS.mint] ?? '',
     quoteMint: accounts[INIT_ACCOUNTS.quoteMint] ?? WSOL_MINT, creator, config,
@@ -95,7 +91,7 @@ export function decodeLaunchpadPoolCreateEvent(payload: Uint8Array, ctx: EventCo
     baseVault: accounts[INIT_ACCOUNTS.baseVault] ?? null, quoteVault: accounts[INIT_ACCOUNTS.quoteVault] ?? null,
     tokenProgram: accounts[tokenProgramIndex] ?? null, curveType: CURVES[curveVariant] ?? 'unknown', supply,
     totalBaseSell, totalQuoteFundRaising, migrateType,
-  };
+  });
 }
 
 export { TRADE_ACCOUNTS as LAUNCHPAD_TRADE_ACCOUNTS };

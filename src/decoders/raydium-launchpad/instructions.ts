@@ -6,6 +6,7 @@
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
+import { buildMigrateEvent, buildTradeEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';
 import { type MigrateEvent, type TradeEvent } from '../../contracts/decoded-event.js';
@@ -55,18 +56,15 @@ export function readLaunchpadAttemptedTrade(ix: ChainInstruction, ctx: EventCont
   const second = r.u64();
   const a = LAUNCHPAD_TRADE_ACCOUNTS;
   const poolState = ix.accounts[a.poolState] ?? null;
-  const env = ctx.envelope; // copied field by field: a spread followed by ~30 fields is the slow path
-  return {
-    program: env.program, source: env.source, signature: env.signature, slot: env.slot, txIndex: env.txIndex,
-    blockTime: env.blockTime, success: env.success, errorCode: env.errorCode, position: env.position,
-    kind: 'trade', layout: `launchpad.instruction.${name}`, trailingBytes: r.remaining,
+  return buildTradeEvent(ctx, {
+    layout: `launchpad.instruction.${name}`, trailingBytes: r.remaining,
     mint: ix.accounts[a.mint] ?? '', user: ix.accounts[a.user] ?? '', isBuy: spec.isBuy,
     solAmount: spec.firstIsQuote ? first : second, tokenAmount: spec.firstIsQuote ? second : first,
     quoteMint: ix.accounts[a.quoteMint] ?? WSOL_MINT, pool: poolState, timestamp: null, virtualSolReserves: null,
     virtualTokenReserves: null, realSolReserves: null, realTokenReserves: null, fee: null, creatorFee: null,
     protocolFee: null, platformFee: null, shareFee: null, ixName: name, poolState, amountIn: first,
     amountOut: second, poolStatus: null, extra: { amountsAre: 'instruction_limits' },
-  };
+  });
 }
 
 const MIGRATIONS: Record<string, { program: number; pool: number; poolState: number }> = {
@@ -81,10 +79,10 @@ export function readLaunchpadMigration(ix: ChainInstruction, ctx: EventContext):
   const pool = spec === undefined ? undefined : ix.accounts[spec.pool];
   const mint = ix.accounts[1];
   if (spec === undefined || pool === undefined || mint === undefined) return [];
-  return [{
-    ...ctx.envelope, source: 'instruction', kind: 'migrate', layout: `launchpad.instruction.${name}`,
-    trailingBytes: 0, mint, pool, ammProgram: ix.accounts[spec.program] ?? null, quoteMint: ix.accounts[2] ?? WSOL_MINT,
+  // The envelope's source is already 'instruction': the transaction decoder read this candidate from one.
+  return [buildMigrateEvent(ctx, {
+    layout: `launchpad.instruction.${name}`, trailingBytes: 0, mint, pool, ammProgram: ix.accounts[spec.program] ?? null, quoteMint: ix.accounts[2] ?? WSOL_MINT,
     bondingCurve: ix.accounts[spec.poolState] ?? null, user: ix.accounts[0] ?? null, solAmount: null, tokenAmount: null,
     timestamp: null,
-  }];
+  })];
 }
