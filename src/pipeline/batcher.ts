@@ -19,6 +19,7 @@
  */
 import { emptyBatch, type Batch, type BatchResult } from '../contracts/rows.js';
 import { computeBackoffDelayMs } from '../shared/backoff.js';
+import { describeError } from '../shared/errors.js';
 import { sleep } from '../shared/time.js';
 import type { CheckpointTracker } from './checkpoint-tracker.js';
 import type { PipelineLogger } from './pipeline-options.js';
@@ -145,7 +146,7 @@ export class Batcher {
         const delay = this.options.retryDelayMs(error);
         if (delay === null) throw error;
         const wait = retryWaitMs(delay, attempt);
-        this.options.logger.warn({ attempt, waitMs: wait, err: error instanceof Error ? error.message : String(error) }, 'batch write failed; retrying');
+        this.options.logger.warn({ attempt, waitMs: wait, err: describeError(error) }, 'batch write failed; retrying');
         await sleep(wait);
       }
     }
