@@ -18,7 +18,8 @@ type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K
 /**
  * What a module supplies for an event: every required field but the envelope and the kind. Optional
  * fields (the 2026 Pump.fun additions) are not copied here: an object literal that names one is a type
- * error, so none is dropped in silence; set them on the built event.
+ * error, so none is dropped in silence; set them on the built event (the builders below start the pump
+ * ones at null, so setting them keeps the event's shape).
  */
 export type EventFields<E extends EventBase> = Pick<E, Exclude<RequiredKeys<E>, keyof EventEnvelope | 'kind'>>;
 
@@ -34,6 +35,9 @@ export function buildTradeEvent(ctx: EventContext, f: EventFields<TradeEvent>): 
     realTokenReserves: f.realTokenReserves, fee: f.fee, creatorFee: f.creatorFee, protocolFee: f.protocolFee,
     platformFee: f.platformFee, shareFee: f.shareFee, ixName: f.ixName, poolState: f.poolState, amountIn: f.amountIn,
     amountOut: f.amountOut, poolStatus: f.poolStatus, extra: f.extra,
+    // Pump.fun's 2026 fields, null until its decoder reads them: in the literal, so that setting them adds
+    // no property (no out-of-object property store per event).
+    holderRewardsBps: null, holderRewards: null, creatorFeeUnclaimed: null,
   };
 }
 
@@ -47,7 +51,7 @@ export function buildCreateEvent(ctx: EventContext, f: EventFields<CreateEvent>)
     mint: f.mint, bondingCurve: f.bondingCurve, user: f.user, creator: f.creator, tokenProgram: f.tokenProgram,
     quoteMint: f.quoteMint, decimals: f.decimals, timestamp: f.timestamp, virtualTokenReserves: f.virtualTokenReserves,
     virtualSolReserves: f.virtualSolReserves, realTokenReserves: f.realTokenReserves, tokenTotalSupply: f.tokenTotalSupply,
-    isMayhemMode: f.isMayhemMode,
+    isMayhemMode: f.isMayhemMode, isCashbackEnabled: null, creatorFeeBps: null, isHolderReward: null, depth: null,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Pump.fun CreateEvent (FACTS §4). Original (legacy IDL 2024-09): name, symbol, uri, mint, bonding_curve,
  * user · +creator, timestamp (2025-03, IDL df5013e) · +4 reserve u64 (e2b66e4) · +token_program,
- * is_mayhem_mode (864c072) · +is_cashback_enabled (82dacac) · +quote_mint, virtual_quote_reserves (91db680).
+ * is_mayhem_mode (864c072) · +is_cashback_enabled (82dacac) · +quote_mint, virtual_quote_reserves (91db680)
+ * · v6 +creator_fee_bps, is_holder_reward (pump-sdk 2.0.0, 2026-09) · v7 +depth u8 (2026-10; 0 for a SOL or
+ * listed quote, 1+ for a pump-coin quote). A longer payload is read up to v7 and the rest counted.
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
 import { buildCreateEvent } from '../event-objects.js';
@@ -43,7 +45,7 @@ export function decodePumpCreateEvent(payload: Uint8Array, ctx: EventContext, ix
     e.layout = 'pump.CreateEvent.v3';
   }
   if (r.remaining >= 1) {
-    r.bool(); // is_cashback_enabled
+    e.isCashbackEnabled = r.bool();
     e.layout = 'pump.CreateEvent.v4';
   }
   if (r.remaining >= 40) {
@@ -54,6 +56,15 @@ export function decodePumpCreateEvent(payload: Uint8Array, ctx: EventContext, ix
       e.virtualSolReserves = virtualQuote;
     }
     e.layout = 'pump.CreateEvent.v5';
+  }
+  if (e.layout === 'pump.CreateEvent.v5' && r.remaining >= 9) {
+    e.creatorFeeBps = r.u64();
+    e.isHolderReward = r.bool();
+    e.layout = 'pump.CreateEvent.v6';
+  }
+  if (e.layout === 'pump.CreateEvent.v6' && r.remaining >= 1) {
+    e.depth = r.u8();
+    e.layout = 'pump.CreateEvent.v7';
   }
   e.trailingBytes = r.remaining;
   return e;

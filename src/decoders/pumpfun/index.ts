@@ -5,8 +5,12 @@ import { PUMPFUN_PROGRAM_ID } from '../../contracts/programs.js';
 import type { ChainInstruction } from '../../contracts/chain-transaction.js';
 import { decodePumpCompleteEvent, decodePumpMigrationEvent } from './complete-events.js';
 import { decodePumpCreateEvent } from './create-event.js';
+import { decodePumpAdminCtoEvent, decodePumpAdminSetCreatorEvent, decodePumpMigrateCreatorEvent, decodePumpSetCreatorEvent } from './creator-events.js';
 import { PUMP_EVENT, PUMP_IGNORED_EVENTS, PUMP_INSTRUCTIONS } from './discriminators.js';
+import { decodePumpSweepEvent } from './fee-events.js';
 import { readPumpAttemptedTrade } from './instructions.js';
+import { decodePumpMayhemResetEvent } from './mayhem-events.js';
+import { decodePumpPostCompleteBuyEvent } from './post-complete-buy-event.js';
 import { decodePumpTradeEvent } from './trade-event.js';
 
 function instructionName(data: Uint8Array): string | null {
@@ -35,6 +39,20 @@ function routeEvent(payload: Uint8Array, ctx: EventContext): EventOutcome {
       return { type: 'event', event: decodePumpCompleteEvent(payload, ctx) };
     case PUMP_EVENT.CompletePumpAmmMigrationEvent:
       return { type: 'event', event: decodePumpMigrationEvent(payload, ctx) };
+    case PUMP_EVENT.PostCompleteBuyEvent:
+      return { type: 'event', event: decodePumpPostCompleteBuyEvent(payload, ctx) };
+    case PUMP_EVENT.SweepBondingCurveFeeEvent:
+      return { type: 'event', event: decodePumpSweepEvent(payload, ctx) };
+    case PUMP_EVENT.AdminCtoEvent:
+      return { type: 'event', event: decodePumpAdminCtoEvent(payload, ctx) };
+    case PUMP_EVENT.SetCreatorEvent:
+      return { type: 'event', event: decodePumpSetCreatorEvent(payload, ctx) };
+    case PUMP_EVENT.AdminSetCreatorEvent:
+      return { type: 'event', event: decodePumpAdminSetCreatorEvent(payload, ctx) };
+    case PUMP_EVENT.MigrateBondingCurveCreatorEvent:
+      return { type: 'event', event: decodePumpMigrateCreatorEvent(payload, ctx) };
+    case PUMP_EVENT.UpdateMayhemVirtualParamsEvent:
+      return { type: 'event', event: decodePumpMayhemResetEvent(payload, ctx, ixName) };
     default:
       if (disc !== null && PUMP_IGNORED_EVENTS.has(disc)) return { type: 'ignored' };
       return { type: 'quarantine', kind: 'unknown_discriminator', offset: null, reason: 'unknown pump event discriminator' };

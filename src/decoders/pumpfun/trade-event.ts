@@ -3,7 +3,12 @@
  *  v0 113 B (legacy IDL 2024-09) · v1 129 B +real reserves (IDL df5013e) · v2 225 B +fees, creator (e2b66e4)
  *  v3 258 B +volume fields (0c64400) · v4 +ix_name (3359025) · v5 +mayhem_mode (f0ef005)
  *  v6 +cashback (82dacac) · v7 +buyback, shareholders, quote_mint/amount/reserves (91db680)
- * A later step that does not fit (the 2026-10 391-byte events) stops the walk: the rest is trailing bytes.
+ * A later step that does not fit stops the walk: the rest is trailing bytes.
+ *  v8 +holder_rewards_bps, holder_rewards (pump-sdk 2.0.0, 2026-09: 34 fields)
+ *  v9 +creator_fee_unclaimed (2026-10, TRADE_V3.md / SWEEP_FEES.md; the 2026-10-08 trades carry it)
+ * The bonding curve is not in the event: it comes from the invoking instruction's accounts (v1, _v2 and _v3
+ * orders), else it is derived from the mint (a curve hop of PumpSwap's multi_hop_swap, a bare log line).
+ * fee_recipient = the all-ones address means the fee was kept on the curve: it is still this trade's fee.
  */
 import { BorshReader } from '../../shared/borsh-reader.js';
 import { DecodeError } from '../../shared/errors.js';
@@ -11,13 +16,20 @@ import { buildTradeEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT } from '../../contracts/chain-transaction.js';
 import { type TradeEvent } from '../../contracts/decoded-event.js';
+import { bondingCurveOfMint } from './bonding-curve-address.js';
 
 const DEFAULT_PUBKEY = '11111111111111111111111111111111';
 const MAX_IX_NAME_BYTES = 64;
 const MAX_SHAREHOLDERS = 64;
-/** Account indexes of the trade instructions: the buy/sell family and the quote-paired _v2 family (IDL 91db680). */
+/**
+ * Account indexes of the trade instructions: the buy/sell family, the quote-paired _v2 family (IDL 91db680)
+ * and the 17-account _v3 family (TRADE_V3.md: global, base_mint, quote_mint, two token programs, bonding_curve,
+ * ..., user at 8).
+ */
 const V1_ACCOUNTS = { mint: 2, bondingCurve: 3, user: 6 };
 const V2_ACCOUNTS = { mint: 1, bondingCurve: 10, user: 13 };
+const V3_ACCOUNTS = { mint: 1, bondingCurve: 5, user: 8 };
+const V1_TRADES: ReadonlySet<string> = new Set(['buy', 'sell', 'buy_exact_sol_in']);
 
 type Extra = TradeEvent['extra'];
 
@@ -35,7 +47,7 @@ export function decodePumpTradeEvent(payload: Uint8Array, ctx: EventContext, ixN
   const virtualTokenReserves = r.u64();
   const event = buildTradeEvent(ctx, {
     layout: 'pump.TradeEvent.v0', trailingBytes: 0, mint, user, isBuy, solAmount, tokenAmount, quoteMint: WSOL_MINT,
-    pool, timestamp, virtualSolReserves, virtualTokenReserves,
+    pool: pool ?? bondingCurveOfMint(mint), timestamp, virtualSolReserves, virtualTokenReserves,
     realSolReserves: null, realTokenReserves: null, fee: null, creatorFee: null, protocolFee: null,
     platformFee: null, shareFee: null, ixName, poolState: null, amountIn: null, amountOut: null,
     poolStatus: null, extra: {},
@@ -68,6 +80,13 @@ function readAppendedFields(r: BorshReader, e: TradeEvent): void {
   e.layout = 'pump.TradeEvent.v6';
   if (r.remaining < 76 || !tryStep(r, () => readQuoteFields(r, e))) return;
   e.layout = 'pump.TradeEvent.v7';
+  if (r.remaining < 16) return;
+  e.holderRewardsBps = r.u64();
+  e.holderRewards = r.u64();
+  e.layout = 'pump.TradeEvent.v8';
+  if (r.remaining < 8) return;
+  e.creatorFeeUnclaimed = r.u64();
+  e.layout = 'pump.TradeEvent.v9';
 }
 
 /** Runs a variable-size step that reads all its fields before assigning any; rewinds when it fails. */
@@ -144,12 +163,20 @@ function readQuoteFields(r: BorshReader, e: TradeEvent): void {
   e.extra.quoteAmount = quoteAmount.toString();
 }
 
-/** The bonding curve from the invoking trade instruction's accounts (the event does not carry it). */
+/** Account layout of a pump trade instruction, or null when the instruction is no trade of ours. */
+export function tradeAccountsOf(ixName: string | null): typeof V1_ACCOUNTS | null {
+  if (ixName === null) return null;
+  if (ixName.endsWith('_v3')) return V3_ACCOUNTS;
+  if (ixName.endsWith('_v2')) return V2_ACCOUNTS;
+  return V1_TRADES.has(ixName) ? V1_ACCOUNTS : null;
+}
+
+/** The bonding curve from the invoking trade instruction's accounts; null when it lists none. */
 function bondingCurveOf(ctx: EventContext, ixName: string | null): string | null {
   const ix = ctx.invocation;
-  if (ix === null || ixName === null) return null;
-  const layout = ixName.endsWith('_v2') ? V2_ACCOUNTS : V1_ACCOUNTS;
+  const layout = tradeAccountsOf(ixName);
+  if (ix === null || layout === null) return null;
   return ix.accounts[layout.bondingCurve] ?? null;
 }
 
-export { V1_ACCOUNTS as PUMP_TRADE_V1_ACCOUNTS, V2_ACCOUNTS as PUMP_TRADE_V2_ACCOUNTS };
+export { V1_ACCOUNTS as PUMP_TRADE_V1_ACCOUNTS, V2_ACCOUNTS as PUMP_TRADE_V2_ACCOUNTS, V3_ACCOUNTS as PUMP_TRADE_V3_ACCOUNTS };

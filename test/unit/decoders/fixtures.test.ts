@@ -146,8 +146,11 @@ describe.skipIf(missing !== null)('real fixtures', () => {
     expect(t.trailingBytes).toBeGreaterThan(0);
     const c = await decodeFixture('events/pump/create__2026.log-snippet.json');
     const cexp = readExpected('events/pump/create__2026.log-snippet.expected.json').expected as Json;
-    expect(c.events).toHaveLength(1);
+    // One create; the snippet's second line is a MigrateBondingCurveCreatorEvent (MANIFEST), read since 2026-12
+    // as a creator change (it was ignored before).
+    expect(c.events.map((e) => e.kind)).toEqual(['create', 'creator_change']);
     expect(c.events[0]).toMatchObject({ kind: 'create', mint: cexp['CreateEvent.mint'], name: cexp['CreateEvent.name'], symbol: cexp['CreateEvent.symbol'] });
+    expect(c.events[1]).toMatchObject({ kind: 'creator_change', changeSource: 'migrate_bonding_curve_creator', layout: 'pump.MigrateBondingCurveCreatorEvent.v0', trailingBytes: 0 });
     expect((c.events[0] as DecodedEvent & { uri: string }).uri).toMatch(/^https:\/\//);
   });
 
