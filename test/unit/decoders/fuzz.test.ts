@@ -14,7 +14,16 @@ import { anchorDiscriminator, buildTransaction, EVENT_TAG, key } from './transac
 
 const CASES = 20_000;
 const PROGRAMS = [PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID, PUMPSWAP_PROGRAM_ID];
-const EVENT_NAMES = ['TradeEvent', 'CreateEvent', 'CompleteEvent', 'CompletePumpAmmMigrationEvent', 'PoolCreateEvent', 'BuyEvent', 'SellEvent', 'CreatePoolEvent'];
+const EVENT_NAMES = [
+  'TradeEvent', 'CreateEvent', 'CompleteEvent', 'CompletePumpAmmMigrationEvent', 'PoolCreateEvent', 'BuyEvent', 'SellEvent', 'CreatePoolEvent',
+  // The Pump.fun events of 2026.
+  'PostCompleteBuyEvent', 'SweepBondingCurveFeeEvent', 'AdminCtoEvent', 'SetCreatorEvent', 'AdminSetCreatorEvent',
+  'MigrateBondingCurveCreatorEvent', 'UpdateMayhemVirtualParamsEvent',
+];
+/** Instructions whose accounts or arguments the decoders read (the v3 trades and their 17 accounts among them). */
+const INSTRUCTION_NAMES = ['buy', 'buy_v2', 'buy_v3', 'sell_v3', 'buy_exact_quote_in_v3', 'create_v2', 'admin_cto', 'multi_hop_curve_swap', 'set_mayhem_virtual_params'];
+/** Kinds only the 2026 Pump.fun layouts produce: the fuzz must reach each of them. */
+const KINDS_OF_2026 = ['post_complete_buy', 'fee_payout', 'creator_change', 'reserves_reset'];
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -29,7 +38,10 @@ function mulberry32(seed: number): () => number {
 
 async function templates(): Promise<ChainTransaction[]> {
   if (FIXTURES_DIR === null) return [];
-  const results = await readTransactionsFromPath(join(FIXTURES_DIR, 'transactions'));
+  const results = [
+    ...(await readTransactionsFromPath(join(FIXTURES_DIR, 'transactions'))),
+    ...(await readTransactionsFromPath(join(FIXTURES_DIR, '2026-12', 'transactions'))),
+  ];
   return results.flatMap((r) => (r.ok ? [r.tx] : []));
 }
 
@@ -56,7 +68,8 @@ function randomTransaction(rnd: () => number): ChainTransaction {
   const name = EVENT_NAMES[Math.floor(rnd() * EVENT_NAMES.length)] as string;
   const body = Array.from({ length: Math.floor(rnd() * 420) }, () => Math.floor(rnd() * 256));
   const payload = Uint8Array.from([...(rnd() < 0.8 ? anchorDiscriminator('event', name) : []), ...body]);
-  const ixData = rnd() < 0.5 ? anchorDiscriminator('global', 'buy') : Uint8Array.from(body.slice(0, 24));
+  const ixName = INSTRUCTION_NAMES[Math.floor(rnd() * INSTRUCTION_NAMES.length)] as string;
+  const ixData = rnd() < 0.5 ? Uint8Array.from([...anchorDiscriminator('global', ixName), ...body.slice(0, Math.floor(rnd() * 40))]) : Uint8Array.from(body.slice(0, 24));
   const accounts = Array.from({ length: Math.floor(rnd() * 30) }, (_, i) => key(`a${i}`));
   const tx = buildTransaction({ programId, ixData, accounts, events: [payload], withLogs: rnd() < 0.5, success: rnd() < 0.8 });
   if (rnd() < 0.2) tx.instructions.push({ ...tx.instructions[0]!, data: Uint8Array.from([...EVENT_TAG]), innerIndex: 9 });
@@ -70,16 +83,19 @@ describe('decoder fuzz', () => {
     if (bases.length === 0) console.warn('fixtures absent: fuzzing generated transactions only');
     let events = 0;
     let quarantined = 0;
+    const kinds = new Set<string>();
     for (let i = 0; i < CASES; i += 1) {
       const base = bases.length > 0 && rnd() < 0.6 ? bases[Math.floor(rnd() * bases.length)] : undefined;
       const tx = base === undefined ? randomTransaction(rnd) : mutateTransaction(base, rnd);
       const result = decodeTransaction(tx);
       events += result.events.length;
       quarantined += result.quarantine.length;
+      for (const e of result.events) kinds.add(e.kind);
       for (const q of result.quarantine) expect(q.stage).toBe('decode');
     }
     expect(events).toBeGreaterThan(0);
     expect(quarantined).toBeGreaterThan(0);
+    expect(KINDS_OF_2026.filter((k) => !kinds.has(k))).toEqual([]);
   }, 20_000);
 
   it('normalises random bytes and broken JSON into quarantine records, never throwing', () => {
