@@ -7,7 +7,8 @@
  */
 import type { QuarantineRecord } from './quarantine.js';
 
-export type ProgramName = 'pumpfun' | 'raydium_launchpad' | 'pumpswap';
+/** Launchpads (pumpfun, raydium_launchpad) and the AMM venues their tokens graduate to. */
+export type ProgramName = 'pumpfun' | 'raydium_launchpad' | 'pumpswap' | 'raydium_cpmm' | 'raydium_amm_v4';
 export type EventKind = 'create' | 'pool_create' | 'trade' | 'complete' | 'migrate'
   | 'post_complete_buy' | 'fee_payout' | 'creator_change' | 'reserves_reset';
 /** Where the event was read: an Anchor self-CPI, a `Program data:` log line, or the instruction itself. */
@@ -140,6 +141,12 @@ export interface TradeEvent extends EventBase {
    * paid out by a sweep: a `fee_payout`, never a second income). Null when the layout predates it.
    */
   creatorFeeUnclaimed?: bigint | null;
+  /**
+   * PumpSwap BuyEvent / SellEvent (pump-sdk 2.0.0): the pool's `virtual_quote_reserves`, a signed i128 that
+   * can be negative since 2026-09-30 (v2 trades keep fees in the vault). Effective quote reserves = quote
+   * vault + this. Null when the layout predates it.
+   */
+  virtualQuoteReserves?: bigint | null;
 }
 
 /** A bonding curve completed (Pump.fun CompleteEvent). */

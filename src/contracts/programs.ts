@@ -17,4 +17,6 @@ export const DECODER_PROGRAMS: ReadonlyArray<{ name: ProgramName; programId: str
   { name: 'pumpfun', programId: PUMPFUN_PROGRAM_ID },
   { name: 'raydium_launchpad', programId: RAYDIUM_LAUNCHPAD_PROGRAM_ID },
   { name: 'pumpswap', programId: PUMPSWAP_PROGRAM_ID },
+  { name: 'raydium_cpmm', programId: RAYDIUM_CPMM_PROGRAM_ID },
+  { name: 'raydium_amm_v4', programId: RAYDIUM_AMM_V4_PROGRAM_ID },
 ];

@@ -38,6 +38,15 @@ export class BorshWriter {
     new DataView(out.buffer).setBigInt64(0, value, true);
     return this.bytes(out);
   }
+  /** Borsh i128: two's complement, low 64 bits first (PumpSwap's signed virtual_quote_reserves). */
+  i128(value: bigint): this {
+    const out = new Uint8Array(16);
+    const view = new DataView(out.buffer);
+    const bits = BigInt.asUintN(128, value);
+    view.setBigUint64(0, bits & 0xffff_ffff_ffff_ffffn, true);
+    view.setBigUint64(8, bits >> 64n, true);
+    return this.bytes(out);
+  }
   pubkey(address: string): this {
     return this.bytes(bs58.decode(address));
   }

@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { decodeTransaction } from '../../../src/decoders/index.js';
 import type { ChainTransaction } from '../../../src/contracts/chain-transaction.js';
-import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/contracts/programs.js';
+import { PUMPFUN_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_AMM_V4_PROGRAM_ID, RAYDIUM_CPMM_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../../src/contracts/programs.js';
 import { normalizeRpcTransaction } from '../../../src/stream/normalize/from-rpc.js';
 import { readTransactionsFromPath } from '../../../src/stream/transaction-files.js';
 import { FIXTURES_DIR } from '../../helpers/fixtures.js';
 import { anchorDiscriminator, buildTransaction, EVENT_TAG, key } from './transaction-builder.js';
 
 const CASES = 20_000;
-const PROGRAMS = [PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID, PUMPSWAP_PROGRAM_ID];
+const PROGRAMS = [PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID, PUMPSWAP_PROGRAM_ID, RAYDIUM_CPMM_PROGRAM_ID, RAYDIUM_AMM_V4_PROGRAM_ID];
 const EVENT_NAMES = [
   'TradeEvent', 'CreateEvent', 'CompleteEvent', 'CompletePumpAmmMigrationEvent', 'PoolCreateEvent', 'BuyEvent', 'SellEvent', 'CreatePoolEvent',
   // The Pump.fun events of 2026.
