@@ -3,19 +3,22 @@
  * - create / pool_create → `tokens` + `pools` (launch pool with its initial price and liquidity);
  * - trade → `transactions` (raw and normalised amounts, price, fees, success, error) and, when it
  *   succeeded, the launch pool's new reserves and bonding-curve progress;
- * - complete / migrate → graduation of the token, curve status, and the new AMM pool.
+ * - complete / migrate → graduation of the token, curve status, and the new AMM pool;
+ * - Pump.fun's post_complete_buy, fee_payout and creator_change → pump-event-rows.ts (added into the
+ *   completing buy; fee_payouts; token_creator_changes); reserves_reset → the curve's new state.
  * A trade for a mint we have not seen creates the token "discovered by trade"; a late create event
  * completes it. With `holders` on, the tracked token accounts' post balances become holder rows
  * (holder-rows.ts). Pure given the registry: no I/O, no clock.
  */
 import type { ChainTransaction } from '../contracts/chain-transaction.js';
-import type { CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, TradeEvent } from '../contracts/decoded-event.js';
+import type { CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, ReservesResetEvent, TradeEvent } from '../contracts/decoded-event.js';
 import type { QuarantineRecord } from '../contracts/quarantine.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../contracts/programs.js';
 import { poolIdOf, tokenIdOf } from './ids.js';
 import { DEFAULT_TOKEN_DECIMALS, decimalsOf } from './quote-mints.js';
 import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js';
-import { tradeRow, tradeState } from './trade-rows.js';
+import { curveStateAfterReset, tradeRow, tradeState } from './trade-rows.js';
+import { addCreatorChange, addFeePayout, addPostCompleteBuy, type ResolveToken } from './pump-event-rows.js';
 import { addHolderRows } from './holder-rows.js';
 import type { Batch, Platform, TokenRow } from '../contracts/rows.js';
 import type { TokenInfo, TokenRegistry } from './token-registry.js';
@@ -46,6 +49,18 @@ export function addTransactionRows(batch: Batch, registry: TokenRegistry, tx: Ch
       case 'complete':
       case 'migrate':
         if (event.success) addGraduation(batch, registry, tx, event, blockTime);
+        break;
+      case 'post_complete_buy':
+        if (event.success) addPostCompleteBuy(batch, tx, events, event, blockTime, pumpTokens(batch, registry, tx, event.slot));
+        break;
+      case 'fee_payout':
+        addFeePayout(batch, event, blockTime, pumpTokens(batch, registry, tx, event.slot));
+        break;
+      case 'creator_change':
+        addCreatorChange(batch, event, blockTime, pumpTokens(batch, registry, tx, event.slot));
+        break;
+      case 'reserves_reset':
+        if (event.success) addReservesReset(batch, registry, tx, event);
         break;
     }
   }
@@ -85,7 +100,7 @@ function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, 
       status: 'active',
     });
   }
-  registry.set({ ...info, createSeen: true });
+  registry.set({ ...info, createSeen: true, curveTokensForSale: event.kind === 'create' ? event.realTokenReserves : (info.curveTokensForSale ?? null) });
 }
 
 function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: TradeEvent, blockTime: Date): void {
@@ -104,6 +119,21 @@ function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, e
     batch.poolStates.push(state);
     registry.set({ ...info, lastState: [state.slot, state.txIndex, state.eventIndex] });
   }
+}
+
+/** Pump.fun tokens for pump-event-rows.ts: a token first seen there gets its rows like any discovery. */
+function pumpTokens(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, slot: bigint): ResolveToken {
+  return (mint, pool, quoteMint) => ensureToken(batch, registry, tx, { mint, platform: 'pumpfun', pool, quoteMint, decimals: null }, slot);
+}
+
+/** A mayhem virtual-reserve reset: the curve's new state, applied in chain order like a trade's. */
+function addReservesReset(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: ReservesResetEvent): void {
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform: 'pumpfun', pool: event.bondingCurve, quoteMint: null, decimals: null }, event.slot);
+  if (info.poolId === null) return;
+  const state = curveStateAfterReset(event, info);
+  if (!isNewer(info, state.slot, state.txIndex, state.eventIndex)) return;
+  batch.poolStates.push(state);
+  registry.set({ ...info, lastState: [state.slot, state.txIndex, state.eventIndex] });
 }
 
 function addGraduation(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: DecodedEvent & { kind: 'complete' | 'migrate' }, blockTime: Date): void {
@@ -156,6 +186,7 @@ function ensureToken(batch: Batch, registry: TokenRegistry, tx: ChainTransaction
     poolId: facts.pool ? poolIdOf(facts.pool) : (known?.poolId ?? null),
     createSeen: known?.createSeen ?? false,
     lastState: known?.lastState ?? null,
+    curveTokensForSale: known?.curveTokensForSale ?? null,
   };
   registry.set(info);
   batch.tokens.push(discoveredToken(info, slot));
@@ -197,7 +228,12 @@ function launchFacts(event: CreateEvent | PoolCreateEvent): LaunchPoolFacts {
 
 function createMetadata(event: CreateEvent | PoolCreateEvent): Record<string, unknown> {
   const base: Record<string, unknown> = { uri: clean(event.uri), layout: event.layout };
-  if (event.kind === 'create') return { ...base, isMayhemMode: event.isMayhemMode, bondingCurve: event.bondingCurve };
+  if (event.kind === 'create') {
+    return {
+      ...base, isMayhemMode: event.isMayhemMode, bondingCurve: event.bondingCurve, isCashbackEnabled: event.isCashbackEnabled ?? null,
+      creatorFeeBps: event.creatorFeeBps?.toString() ?? null, isHolderReward: event.isHolderReward ?? null, depth: event.depth ?? null,
+    };
+  }
   return {
     ...base,
     config: event.config,

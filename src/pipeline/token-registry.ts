@@ -19,6 +19,8 @@ export interface TokenInfo {
   createSeen: boolean;
   /** Newest (slot, txIndex, eventIndex) applied to the launch pool's state. */
   lastState: readonly [bigint, number, number] | null;
+  /** Pump.fun: the curve's real token reserves at creation (its CreateEvent), what progress is measured on. */
+  curveTokensForSale?: bigint | null;
 }
 
 export const TOKEN_REGISTRY_MAX_ENTRIES = 250_000;

@@ -3,7 +3,7 @@
  * Amounts: buy = quote in, tokens out; sell = tokens in, quote out. Raw values stay bigint; the
  * normalised amounts and prices are exact decimal strings (see decimal.ts).
  */
-import type { TradeEvent } from '../contracts/decoded-event.js';
+import type { ReservesResetEvent, TradeEvent } from '../contracts/decoded-event.js';
 import { divideToDecimal, priceQuotePerToken, priceRawPerRaw, scaleAmount } from './decimal.js';
 import type { PoolStateRow, TradeRow } from '../contracts/rows.js';
 import type { TokenInfo } from './token-registry.js';
@@ -46,13 +46,15 @@ export function tradeRow(event: TradeEvent, info: TokenInfo, transactionFee: big
     success: event.success,
     errorCode: event.errorCode,
     rawData: rawDataOf(event),
+    holderRewards: event.holderRewards ?? null,
+    creatorFeeUnclaimed: event.creatorFeeUnclaimed ?? null,
   };
 }
 
 /** The launch pool's reserves and progress after a successful trade; null when the event has none. */
 export function tradeState(event: TradeEvent, info: TokenInfo): PoolStateRow | null {
   if (event.realTokenReserves === null && event.virtualTokenReserves === null) return null;
-  const progress = progressOf(event);
+  const progress = progressOf(event, info);
   return {
     poolId: info.poolId!,
     slot: event.slot,
@@ -105,10 +107,42 @@ function reservesAfter(event: TradeEvent): Reserves {
 }
 
 /**
- * Percent of the curve's sellable supply that is sold: Pump.fun (793.1 M - real token reserves) / 793.1 M;
- * LaunchLab real base sold / total base to sell. Two decimals, clamped to 0..100.
+ * A Pump.fun curve after its virtual reserves were reset (mayhem coins): the new virtual reserves, the real
+ * ones as the event states them, and the progress from those live real reserves (a reset moves the price,
+ * not what is left to sell).
  */
-function progressOf(event: TradeEvent): string | null {
+export function curveStateAfterReset(event: ReservesResetEvent, info: TokenInfo): PoolStateRow {
+  const progress = pumpCurveProgress(event.realTokenReserves, info);
+  return {
+    poolId: info.poolId!,
+    slot: event.slot,
+    txIndex: event.txIndex ?? 0,
+    eventIndex: event.position.eventIndex,
+    virtualSolReserves: event.virtualSolReserves,
+    virtualTokenReserves: event.virtualTokenReserves,
+    realSolReserves: event.realSolReserves,
+    realTokenReserves: event.realTokenReserves,
+    progress,
+    status: progress === '100' ? 'complete' : 'active',
+  };
+}
+
+/**
+ * Percent of a Pump.fun curve's sellable tokens that are sold, from the live real token reserves: (for sale -
+ * left) / for sale, where "for sale" is the curve's own real token reserves at its creation (its CreateEvent)
+ * and, for a token first seen mid-life, the program's default 793.1 M. Never from virtual reserves, which a
+ * mayhem reset moves.
+ */
+function pumpCurveProgress(realTokenReserves: bigint, info: TokenInfo): string {
+  const forSale = info.curveTokensForSale ?? PUMP_INITIAL_REAL_TOKEN_RESERVES;
+  return forSale === 0n ? '100' : percent(forSale - realTokenReserves, forSale);
+}
+
+/**
+ * Percent of the curve's sellable supply that is sold: Pump.fun (for sale - real token reserves) / for sale
+ * (pumpCurveProgress); LaunchLab real base sold / total base to sell. Two decimals, clamped to 0..100.
+ */
+function progressOf(event: TradeEvent, info: TokenInfo): string | null {
   const totalSell = bigintExtra(event, 'totalBaseSell');
   if (event.program === 'raydium_launchpad') {
     const sold = event.realTokenReserves;
@@ -116,8 +150,8 @@ function progressOf(event: TradeEvent): string | null {
     return percent(sold, totalSell);
   }
   if (event.realTokenReserves === null) return null;
-  const initial = totalSell ?? PUMP_INITIAL_REAL_TOKEN_RESERVES;
-  return percent(initial - event.realTokenReserves, initial);
+  if (totalSell !== null) return percent(totalSell - event.realTokenReserves, totalSell);
+  return pumpCurveProgress(event.realTokenReserves, info);
 }
 
 function percent(part: bigint, whole: bigint): string {
