@@ -95,6 +95,22 @@ export interface PoolCreateEvent extends EventBase {
   totalBaseSell: bigint | null;
   totalQuoteFundRaising: bigint | null;
   migrateType: number | null;
+  /** LaunchLab only: what the launch set beyond its curve (brand, vesting, fees); absent on other programs. */
+  launch?: LaunchpadLaunch | null;
+}
+
+/** A LaunchLab launch's settings, from its PoolCreateEvent and its initialize* instruction (MAINNET-2026 §1.7). */
+export interface LaunchpadLaunch {
+  /** The instruction that created the pool: initialize, initialize_v2 or initialize_with_token_2022. */
+  instruction: string | null;
+  /** Launchpad brand of platformConfig (letsbonk, stonkfun, raydium, ...); the address itself when unknown. */
+  brand: string | null;
+  /** VestingParams: base tokens locked for the creator, and the cliff and unlock periods in seconds. */
+  vesting: { totalLockedAmount: bigint; cliffPeriod: bigint; unlockPeriod: bigint } | null;
+  /** AmmCreatorFeeOn after migration: fees in the quote token only, or in both tokens; null when not stated. */
+  ammFeeOn: 'quote_token' | 'both_tokens' | null;
+  /** initialize_with_token_2022's TransferFeeExtensionParams (the reward coins' transfer tax); null when none. */
+  transferFee: { basisPoints: number; maximumFee: bigint } | null;
 }
 
 /** A trade on either launchpad (Pump.fun TradeEvent or LaunchLab TradeEvent). */

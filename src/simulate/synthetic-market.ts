@@ -193,7 +193,10 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     const createCall: ProgramCall = launchLab
       ? { program: LAUNCHLAB_PROGRAM, eventAuthority: LAUNCHLAB_EVENT_AUTHORITY, logName: 'InitializeV2',
           accounts: [creator, creator, LAUNCHLAB_CONFIG, LAUNCHLAB_PLATFORM, random.address(), token.curve, token.mint, WSOL, token.curveVault, random.address(), random.address(), TOKEN_PROGRAM, TOKEN_PROGRAM, random.address(), SYSTEM, random.address(), LAUNCHLAB_EVENT_AUTHORITY, LAUNCHLAB_PROGRAM],
-          data: new BorshWriter().discriminator(IX.launchLabInitializeV2).u8(6).string(name).string(symbol).string(uri).finish(),
+          // initialize_v2's arguments in IDL order (as its PoolCreateEvent states them): MintParams, a constant
+          // CurveParams, VestingParams (none) and amm_fee_on (quote token).
+          data: new BorshWriter().discriminator(IX.launchLabInitializeV2).u8(6).string(name).string(symbol).string(uri)
+            .u8(0).u64(TOKEN_TOTAL_SUPPLY_RAW).u64(INITIAL_REAL_TOKEN_RAW).u64(85_000_000_000n).u8(0).u64(0n).u64(0n).u64(0n).u8(0).finish(),
           events: [encodePoolCreateEvent({ poolState: token.curve, creator, config: LAUNCHLAB_CONFIG, decimals: 6, name, symbol, uri, supply: TOKEN_TOTAL_SUPPLY_RAW, totalBaseSell: INITIAL_REAL_TOKEN_RAW, totalQuoteFundRaising: 85_000_000_000n })] }
       : { program: PUMP_PROGRAM, eventAuthority: PUMP_EVENT_AUTHORITY, logName: 'Create',
           accounts: [token.mint, random.address(), token.curve, token.curveVault, PUMP_GLOBAL, random.address(), random.address(), creator, SYSTEM, TOKEN_PROGRAM, random.address(), random.address(), PUMP_EVENT_AUTHORITY, PUMP_PROGRAM],

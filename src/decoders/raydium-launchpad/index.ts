@@ -2,7 +2,8 @@
 import { discriminatorFromHex, readDiscriminator } from '../discriminator.js';
 import { outcomeOfError, type EventContext, type EventOutcome, type ProgramDecoder } from '../program-decoder.js';
 import { RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../../contracts/programs.js';
-import { decodeLaunchpadPoolCreateEvent, decodeLaunchpadTradeEvent } from './events.js';
+import { decodeLaunchpadPoolCreateEvent } from './pool-create-event.js';
+import { decodeLaunchpadTradeEvent } from './trade-event.js';
 import { launchpadInstructionName, readLaunchpadAttemptedTrade, readLaunchpadMigration } from './instructions.js';
 
 const TRADE_EVENT = discriminatorFromHex('bd db 7f d3 4e e6 61 ee');

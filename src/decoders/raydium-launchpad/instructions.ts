@@ -10,7 +10,8 @@ import { buildMigrateEvent, buildTradeEvent } from '../event-objects.js';
 import type { EventContext } from '../program-decoder.js';
 import { WSOL_MINT, type ChainInstruction } from '../../contracts/chain-transaction.js';
 import { type MigrateEvent, type TradeEvent } from '../../contracts/decoded-event.js';
-import { LAUNCHPAD_TRADE_ACCOUNTS } from './events.js';
+import { TRADE_ACCOUNTS } from './instruction-accounts.js';
+import { launchpadBrandOf } from './platforms.js';
 
 const NAMES = new Map<bigint, string>(
   (
@@ -54,16 +55,18 @@ export function readLaunchpadAttemptedTrade(ix: ChainInstruction, ctx: EventCont
   const r = new BorshReader(ix.data, 8);
   const first = r.u64();
   const second = r.u64();
-  const a = LAUNCHPAD_TRADE_ACCOUNTS;
+  const a = TRADE_ACCOUNTS;
+  const platformConfig = ix.accounts[a.platformConfig] ?? null;
   const poolState = ix.accounts[a.poolState] ?? null;
   return buildTradeEvent(ctx, {
     layout: `launchpad.instruction.${name}`, trailingBytes: r.remaining,
     mint: ix.accounts[a.mint] ?? '', user: ix.accounts[a.user] ?? '', isBuy: spec.isBuy,
     solAmount: spec.firstIsQuote ? first : second, tokenAmount: spec.firstIsQuote ? second : first,
-    quoteMint: ix.accounts[a.quoteMint] ?? WSOL_MINT, pool: poolState, timestamp: null, virtualSolReserves: null,
+    quoteMint: ix.accounts[a.quoteMint] ?? '', pool: poolState, timestamp: null, virtualSolReserves: null,
     virtualTokenReserves: null, realSolReserves: null, realTokenReserves: null, fee: null, creatorFee: null,
     protocolFee: null, platformFee: null, shareFee: null, ixName: name, poolState, amountIn: first,
-    amountOut: second, poolStatus: null, extra: { amountsAre: 'instruction_limits' },
+    amountOut: second, poolStatus: null,
+    extra: { amountsAre: 'instruction_limits', platformConfig, brand: launchpadBrandOf(platformConfig) },
   });
 }
 

@@ -88,7 +88,9 @@ describe('LaunchLab events', () => {
     });
   }
   it('reads PoolCreateEvent with and without amm_fee_on', () => {
-    const init = new BorshWriter().bytes(anchorDiscriminator('global', 'initialize_v2')).finish();
+    // initialize_v2's arguments repeat the event's launch parameters, then amm_fee_on (IDL f0c2e1a).
+    const init = new BorshWriter().bytes(anchorDiscriminator('global', 'initialize_v2'))
+      .u8(6).string('Name').string('SYM').string('https://x').u8(0).u64(1000n).u64(793n).u64(85n).u8(0).u64(0n).u64(0n).u64(0n).u8(0).finish();
     const initAccounts = [USER, key('creator'), key('cfg'), key('pcfg'), key('auth'), key('pool'), MINT, 'So11111111111111111111111111111111111111112', key('bv'), key('qv'), key('meta'), key('tp')];
     const base = new BorshWriter().bytes(anchorDiscriminator('event', 'PoolCreateEvent')).pubkey(key('pool')).pubkey(key('creator')).pubkey(key('cfg'))
       .u8(6).string('Name').string('SYM').string('https://x').u8(0).u64(1000n).u64(793n).u64(85n).u8(0).u64(0n).u64(0n).u64(0n).finish();
