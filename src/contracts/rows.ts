@@ -16,7 +16,8 @@ export interface TokenRow {
   discoverySource: 'create_event' | 'trade' | 'backfill' | 'rpc';
   symbol: string | null;
   name: string | null;
-  decimals: number;
+  /** Null until the create instruction, a transaction's token balances or an RPC read states it. */
+  decimals: number | null;
   creationSignature: string | null;
   creationTime: Date | null;
   creator: string | null;
@@ -26,6 +27,11 @@ export interface TokenRow {
   initialSupply: bigint | null;
   metadata: Record<string, unknown> | null;
   slot: bigint;
+  /** Decimals of quoteMint; null until known (absent: not stated by this row). */
+  quoteDecimals?: number | null;
+  /** LaunchLab: the launch's platform_config and the launchpad brand it stands for (the address when unknown). */
+  launchpadPlatformConfig?: string | null;
+  launchpadBrand?: string | null;
 }
 
 export interface PoolRow {
@@ -64,11 +70,12 @@ export interface TradeRow {
   user: string;
   quoteMint: string;
   amountIn: bigint;
-  amountInDecimals: number;
+  /** Null while the decimals of amount_in's mint are unknown (then the amounts and price below are null too). */
+  amountInDecimals: number | null;
   amountOut: bigint;
-  amountOutDecimals: number;
-  solAmount: string;
-  tokenAmount: string;
+  amountOutDecimals: number | null;
+  solAmount: string | null;
+  tokenAmount: string | null;
   pricePerToken: string | null;
   priceQuotePerToken: string | null;
   protocolFee: bigint | null;

@@ -15,7 +15,7 @@ import type { CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, Reserves
 import type { QuarantineRecord } from '../contracts/quarantine.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../contracts/programs.js';
 import { poolIdOf, tokenIdOf } from './ids.js';
-import { DEFAULT_TOKEN_DECIMALS, decimalsOf } from './quote-mints.js';
+import { decimalsOf } from './quote-mints.js';
 import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js';
 import { curveStateAfterReset, tradeRow, tradeState } from './trade-rows.js';
 import { addCreatorChange, addFeePayout, addPostCompleteBuy, type ResolveToken } from './pump-event-rows.js';
@@ -84,6 +84,7 @@ function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, 
     tokenProgram: event.tokenProgram,
     initialSupply: event.kind === 'create' ? event.tokenTotalSupply : event.supply,
     metadata: createMetadata(event),
+    ...(event.kind === 'pool_create' && event.launch ? { launchpadPlatformConfig: event.platformConfig, launchpadBrand: event.launch.brand } : {}),
   });
   batch.pools.push(launchPoolRow(info, launchFacts(event)));
   if (event.kind === 'create' && event.virtualSolReserves !== null) {
@@ -106,7 +107,12 @@ function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, 
 function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: TradeEvent, blockTime: Date): void {
   const platform: Platform = event.program === 'raydium_launchpad' ? 'raydium_launchpad' : 'pumpfun';
   const pool = event.poolState ?? event.pool;
-  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool, quoteMint: event.quoteMint, decimals: null }, event.slot);
+  if (event.mint === '' || event.quoteMint === '') {
+    batch.quarantine.push(storeQuarantine(event, 'trade without its mint or quote mint: the invocation did not list them'));
+    return;
+  }
+  const launchpad = event.program === 'raydium_launchpad' ? launchpadOfTrade(event) : undefined;
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool, quoteMint: event.quoteMint, decimals: null, launchpad }, event.slot);
   if (info.poolId === null) {
     batch.quarantine.push(storeQuarantine(event, 'trade without a pool address: cannot key its pool'));
     return;
@@ -168,20 +174,25 @@ interface TokenFacts {
   pool: string | null;
   quoteMint: string | null;
   decimals: number | null;
+  /** LaunchLab: the launch's platform_config and brand, written on the token's first row. */
+  launchpad?: { platformConfig: string; brand: string | null };
 }
 
 /** Returns what we know of the mint; on first sight adds its (discovered) token and launch pool rows. */
 function ensureToken(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, facts: TokenFacts, slot: bigint): TokenInfo {
   const known = registry.get(facts.mint);
-  if (known && (known.poolAddress !== null || facts.pool === null)) return known;
+  if (known && (known.poolAddress !== null || facts.pool === null)) {
+    return known.decimals === null || known.quoteDecimals === null ? learnDecimals(batch, registry, tx, known, facts, slot) : known;
+  }
+  // Events that state no quote (Pump.fun CompleteEvent before 2026-05) are of coins quoted in SOL.
   const quoteMint = facts.quoteMint ?? known?.quoteMint ?? 'So11111111111111111111111111111111111111112';
   const info: TokenInfo = {
     tokenId: tokenIdOf(facts.mint),
     mint: facts.mint,
     platform: known?.platform ?? facts.platform,
-    decimals: facts.decimals ?? known?.decimals ?? decimalsOf(facts.mint, tx, DEFAULT_TOKEN_DECIMALS),
+    decimals: facts.decimals ?? known?.decimals ?? decimalsOf(facts.mint, tx),
     quoteMint,
-    quoteDecimals: decimalsOf(quoteMint, tx, 9),
+    quoteDecimals: (known?.quoteMint === quoteMint ? known.quoteDecimals : null) ?? decimalsOf(quoteMint, tx),
     poolAddress: facts.pool ?? known?.poolAddress ?? null,
     poolId: facts.pool ? poolIdOf(facts.pool) : (known?.poolId ?? null),
     createSeen: known?.createSeen ?? false,
@@ -189,12 +200,34 @@ function ensureToken(batch: Batch, registry: TokenRegistry, tx: ChainTransaction
     curveTokensForSale: known?.curveTokensForSale ?? null,
   };
   registry.set(info);
-  batch.tokens.push(discoveredToken(info, slot));
+  batch.tokens.push(discoveredToken(info, slot, facts.launchpad));
   if (info.poolAddress !== null) batch.pools.push(launchPoolRow(info, {}));
   return info;
 }
 
-function discoveredToken(info: TokenInfo, slot: bigint): TokenRow {
+/**
+ * A known token whose decimals (or its quote's) were not known yet: the create event or this transaction's
+ * token balances may state them now. Then the registry learns them and the token row is sent again so the
+ * database does too (the upsert fills a null decimals, never changes a known one).
+ */
+function learnDecimals(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, known: TokenInfo, facts: TokenFacts, slot: bigint): TokenInfo {
+  const decimals = known.decimals ?? facts.decimals ?? decimalsOf(known.mint, tx);
+  const quoteDecimals = known.quoteDecimals ?? decimalsOf(known.quoteMint, tx);
+  if (decimals === known.decimals && quoteDecimals === known.quoteDecimals) return known;
+  const info: TokenInfo = { ...known, decimals, quoteDecimals };
+  registry.set(info);
+  batch.tokens.push(discoveredToken(info, slot, facts.launchpad));
+  return info;
+}
+
+/** The LaunchLab trade's platform_config and brand, as the decoder read them from the trade's accounts. */
+function launchpadOfTrade(event: TradeEvent): TokenFacts['launchpad'] {
+  const platformConfig = event.extra.platformConfig;
+  if (typeof platformConfig !== 'string') return undefined;
+  return { platformConfig, brand: typeof event.extra.brand === 'string' ? event.extra.brand : platformConfig };
+}
+
+function discoveredToken(info: TokenInfo, slot: bigint, launchpad?: TokenFacts['launchpad']): TokenRow {
   return {
     id: info.tokenId,
     mint: info.mint,
@@ -212,6 +245,9 @@ function discoveredToken(info: TokenInfo, slot: bigint): TokenRow {
     initialSupply: null,
     metadata: null,
     slot,
+    quoteDecimals: info.quoteDecimals,
+    launchpadPlatformConfig: launchpad?.platformConfig ?? null,
+    launchpadBrand: launchpad?.brand ?? null,
   };
 }
 
@@ -242,6 +278,19 @@ function createMetadata(event: CreateEvent | PoolCreateEvent): Record<string, un
     totalBaseSell: event.totalBaseSell?.toString() ?? null,
     totalQuoteFundRaising: event.totalQuoteFundRaising?.toString() ?? null,
     migrateType: event.migrateType,
+    ...(event.launch ? launchMetadata(event.launch) : {}),
+  };
+}
+
+/** A LaunchLab launch's settings in tokens.metadata (u64 values as decimal strings). */
+function launchMetadata(launch: NonNullable<PoolCreateEvent['launch']>): Record<string, unknown> {
+  const v = launch.vesting;
+  const fee = launch.transferFee;
+  return {
+    instruction: launch.instruction,
+    vesting: v && { totalLockedAmount: v.totalLockedAmount.toString(), cliffPeriod: v.cliffPeriod.toString(), unlockPeriod: v.unlockPeriod.toString() },
+    ammFeeOn: launch.ammFeeOn,
+    transferFee: fee && { basisPoints: fee.basisPoints, maximumFee: fee.maximumFee.toString() },
   };
 }
 

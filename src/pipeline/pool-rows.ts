@@ -24,7 +24,7 @@ export function launchPoolRow(info: TokenInfo, facts: LaunchPoolFacts): PoolRow 
   const isPump = info.platform === 'pumpfun';
   const vSol = facts.virtualSolReserves ?? null;
   const vToken = facts.virtualTokenReserves ?? null;
-  const price = facts.initialPrice ?? (vSol !== null && vToken !== null ? priceQuotePerToken(vSol, vToken, info.quoteDecimals, info.decimals) : null);
+  const price = facts.initialPrice ?? (vSol !== null && vToken !== null ? scaledPrice(vSol, vToken, info) : null);
   return {
     id: info.poolId!,
     address: info.poolAddress!,
@@ -54,7 +54,7 @@ const AMM_PLATFORMS: Record<string, PoolPlatform> = {
 export function ammPoolRow(info: TokenInfo, event: MigrateEvent): PoolRow {
   const programId = event.ammProgram ?? (info.platform === 'pumpfun' ? PUMPSWAP_PROGRAM_ID : RAYDIUM_CPMM_PROGRAM_ID);
   const platform = AMM_PLATFORMS[programId] ?? (info.platform === 'pumpfun' ? 'pumpswap' : 'raydium_cpmm');
-  const price = event.solAmount !== null && event.tokenAmount !== null ? priceQuotePerToken(event.solAmount, event.tokenAmount, info.quoteDecimals, info.decimals) : null;
+  const price = event.solAmount !== null && event.tokenAmount !== null ? scaledPrice(event.solAmount, event.tokenAmount, info) : null;
   return {
     id: poolIdOf(event.pool),
     address: event.pool,
@@ -72,4 +72,10 @@ export function ammPoolRow(info: TokenInfo, event: MigrateEvent): PoolRow {
     quoteVault: null,
     status: 'active',
   };
+}
+
+/** Whole quote per whole token; null while either mint's decimals are unknown. */
+function scaledPrice(quoteRaw: bigint, tokenRaw: bigint, info: TokenInfo): string | null {
+  if (info.quoteDecimals === null || info.decimals === null) return null;
+  return priceQuotePerToken(quoteRaw, tokenRaw, info.quoteDecimals, info.decimals);
 }

@@ -1,6 +1,10 @@
 /**
- * Decimals of the quote mints the launchpads pair against, and how to learn a mint's decimals from a
- * transaction's own token balances when it is not one of them.
+ * Where a mint's decimals come from in the pipeline. Never assumed: a mint whose decimals are fixed public
+ * facts (wrapped SOL is the native mint, 9; USDC, USDT and USD1, 6), else what the transaction's own token
+ * balances state (every token account a transaction touches is listed there with its mint's decimals), else
+ * null. The create instruction's decimals, when there is one, are passed in by the caller and win; a null
+ * is filled later by the token-metadata job's RPC read of the mint (analytics/jobs/token-metadata-job.ts),
+ * and until then the trade's normalised amounts and price stay null.
  */
 import { WSOL_MINT, type ChainTransaction } from '../contracts/chain-transaction.js';
 
@@ -11,16 +15,13 @@ const KNOWN_DECIMALS: ReadonlyMap<string, number> = new Map([
   ['Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB', 6], // USDT
 ]);
 
-/** Launchpad tokens are minted with 6 decimals; used when nothing in the transaction says otherwise. */
-export const DEFAULT_TOKEN_DECIMALS = 6;
-
-/** Decimals of `mint`: a known quote mint, else the transaction's token balances, else `fallback`. */
-export function decimalsOf(mint: string, tx: ChainTransaction | null, fallback: number): number {
+/** Decimals of `mint`: a known quote mint, else the transaction's token balances, else null (unknown). */
+export function decimalsOf(mint: string, tx: ChainTransaction | null): number | null {
   const known = KNOWN_DECIMALS.get(mint);
   if (known !== undefined) return known;
   if (tx) {
     for (const balance of tx.postTokenBalances) if (balance.mint === mint) return balance.decimals;
     for (const balance of tx.preTokenBalances) if (balance.mint === mint) return balance.decimals;
   }
-  return fallback;
+  return null;
 }

@@ -9,9 +9,10 @@ export interface TokenInfo {
   tokenId: string;
   mint: string;
   platform: Platform;
-  decimals: number;
+  /** Null until the create instruction, a transaction's token balances or (in the database) an RPC read says. */
+  decimals: number | null;
   quoteMint: string;
-  quoteDecimals: number;
+  quoteDecimals: number | null;
   /** The launch pool (bonding curve or LaunchLab pool state). */
   poolAddress: string | null;
   poolId: string | null;

@@ -33,10 +33,12 @@ export function tradeRow(event: TradeEvent, info: TokenInfo, transactionFee: big
     amountInDecimals: isBuy ? info.quoteDecimals : info.decimals,
     amountOut: event.amountOut ?? (isBuy ? tokens : quote),
     amountOutDecimals: isBuy ? info.decimals : info.quoteDecimals,
-    solAmount: scaleAmount(quote, info.quoteDecimals),
-    tokenAmount: scaleAmount(tokens, info.decimals),
+    // Unknown decimals (no create, no token balance named the mint) leave these null until the
+    // token-metadata job reads them; the raw amounts and the raw price are always stored.
+    solAmount: info.quoteDecimals === null ? null : scaleAmount(quote, info.quoteDecimals),
+    tokenAmount: info.decimals === null ? null : scaleAmount(tokens, info.decimals),
     pricePerToken: priceRawPerRaw(quote, tokens),
-    priceQuotePerToken: priceQuotePerToken(quote, tokens, info.quoteDecimals, info.decimals),
+    priceQuotePerToken: info.quoteDecimals === null || info.decimals === null ? null : priceQuotePerToken(quote, tokens, info.quoteDecimals, info.decimals),
     protocolFee: event.protocolFee ?? event.fee,
     platformFee: event.platformFee,
     shareFee: event.shareFee,

@@ -9,13 +9,17 @@ import { columnsOf, toIso, toJson, toText } from './sql-values.js';
 
 const UPSERT_TOKENS_SQL = `
 insert into tokens as t (id, mint_address, platform, discovery_source, symbol, name, decimals, creation_signature,
-  creation_timestamp, creator_address, quote_mint, token_program, bonding_curve_address, initial_supply, metadata)
+  creation_timestamp, creator_address, quote_mint, token_program, bonding_curve_address, initial_supply, metadata,
+  quote_decimals, launchpad_platform_config, launchpad_brand)
 select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[],
-  $9::timestamptz[], $10::text[], $11::text[], $12::text[], $13::text[], $14::numeric[], $15::jsonb[])
+  $9::timestamptz[], $10::text[], $11::text[], $12::text[], $13::text[], $14::numeric[], $15::jsonb[],
+  $16::int[], $17::text[], $18::text[])
 on conflict (mint_address) do update set
-  symbol = coalesce(t.symbol, excluded.symbol),
-  name = coalesce(t.name, excluded.name),
-  decimals = case when excluded.discovery_source = 'create_event' then excluded.decimals else t.decimals end,
+  symbol = coalesce(nullif(t.symbol, ''), excluded.symbol),
+  name = coalesce(nullif(t.name, ''), excluded.name),
+  -- The create instruction's decimals win; otherwise a known value is never changed, an unknown one is filled.
+  decimals = case when excluded.discovery_source = 'create_event' then coalesce(excluded.decimals, t.decimals)
+                  else coalesce(t.decimals, excluded.decimals) end,
   creation_signature = coalesce(t.creation_signature, excluded.creation_signature),
   creation_timestamp = coalesce(t.creation_timestamp, excluded.creation_timestamp),
   creator_address = coalesce(t.creator_address, excluded.creator_address),
@@ -23,10 +27,15 @@ on conflict (mint_address) do update set
   token_program = coalesce(t.token_program, excluded.token_program),
   bonding_curve_address = coalesce(t.bonding_curve_address, excluded.bonding_curve_address),
   initial_supply = coalesce(t.initial_supply, excluded.initial_supply),
-  metadata = coalesce(t.metadata, excluded.metadata),
+  -- A late create event keeps what the token-metadata job wrote (its keys win) and adds the launch's.
+  metadata = case when t.metadata is null then excluded.metadata when excluded.metadata is null then t.metadata
+                  else excluded.metadata || t.metadata end,
+  quote_decimals = coalesce(t.quote_decimals, excluded.quote_decimals),
+  launchpad_platform_config = coalesce(t.launchpad_platform_config, excluded.launchpad_platform_config),
+  launchpad_brand = coalesce(t.launchpad_brand, excluded.launchpad_brand),
   updated_at = now()
-where (t.symbol is null and excluded.symbol is not null)
-   or (t.name is null and excluded.name is not null)
+where (nullif(t.symbol, '') is null and nullif(excluded.symbol, '') is not null)
+   or (nullif(t.name, '') is null and nullif(excluded.name, '') is not null)
    or (t.creation_signature is null and excluded.creation_signature is not null)
    or (t.creator_address is null and excluded.creator_address is not null)
    or (t.quote_mint is null and excluded.quote_mint is not null)
@@ -34,7 +43,10 @@ where (t.symbol is null and excluded.symbol is not null)
    or (t.bonding_curve_address is null and excluded.bonding_curve_address is not null)
    or (t.initial_supply is null and excluded.initial_supply is not null)
    or (t.metadata is null and excluded.metadata is not null)
-   or (excluded.discovery_source = 'create_event' and t.decimals <> excluded.decimals)`;
+   or (t.decimals is null and excluded.decimals is not null)
+   or (excluded.discovery_source = 'create_event' and t.decimals <> excluded.decimals)
+   or (t.quote_decimals is null and excluded.quote_decimals is not null)
+   or (t.launchpad_platform_config is null and excluded.launchpad_platform_config is not null)`;
 
 const COLUMNS: ReadonlyArray<(r: TokenRow) => unknown> = [
   (r) => r.id,
@@ -52,6 +64,9 @@ const COLUMNS: ReadonlyArray<(r: TokenRow) => unknown> = [
   (r) => r.bondingCurve,
   (r) => toText(r.initialSupply),
   (r) => toJson(r.metadata),
+  (r) => r.quoteDecimals ?? null,
+  (r) => r.launchpadPlatformConfig ?? null,
+  (r) => r.launchpadBrand ?? null,
 ];
 
 /** Upserts tokens (rows must be unique by mint: see `mergeTokenRows`). */
