@@ -116,6 +116,7 @@ export const VARIABLES = {
   GRPC_PING_INTERVAL_MS: { schema: integer(1_000, 600_000), default: '15000', expected: 'milliseconds between keep-alive pings, 1000..600000' },
   GRPC_RECONNECT_MAX_DELAY_MS: { schema: integer(100, 300_000), default: '30000', expected: 'the longest back-off between reconnects in ms, 100..300000' },
   STREAM_NAME: { schema: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'not 1-40 of a-z, 0-9, _ or -'), default: 'mainnet', expected: 'a short name for this stream\'s checkpoint, e.g. mainnet' },
+  STREAM_SILENCE_SECONDS: { schema: integer(1, 86_400), default: '60', expected: 'seconds without an update or a ping after which the stream is reopened from the checkpoint, 1..86400' },
   STREAM_START_SLOT: { schema: z.string().regex(/^\d{1,20}$/, 'not a slot number').transform((v) => BigInt(v)), expected: 'the slot to start from when the stream has no checkpoint yet (unset = the live head)' },
   RPC_URL: { schema: urlWithScheme(['http', 'https']), default: 'https://api.mainnet-beta.solana.com', expected: 'an http(s) URL of a Solana JSON-RPC endpoint', secret: true },
   RPC_REQUESTS_PER_SECOND: { schema: integer(1, 10_000), default: '10', expected: 'requests per second allowed to RPC, 1..10000' },

@@ -7,6 +7,7 @@ import { startApp } from '../app.js';
 import { FatalError } from '../shared/errors.js';
 import { createYellowstoneSource } from '../stream/yellowstone-source.js';
 import { recordCoverage } from '../postgres/slot-coverage-repository.js';
+import { SECOND } from '../shared/time.js';
 import { runUntilDone } from './run-app.js';
 
 export const ingestCommand: Command = {
@@ -31,6 +32,8 @@ export const ingestCommand: Command = {
           queue: ctx.queue,
           logger: ctx.logger,
           pingIntervalMs: config.GRPC_PING_INTERVAL_MS,
+          silenceTimeoutMs: config.STREAM_SILENCE_SECONDS * SECOND,
+          onSilence: () => ctx.metrics.streamSilenceReconnects.inc(),
           reconnectMaxDelayMs: config.GRPC_RECONNECT_MAX_DELAY_MS,
           startSlot: config.STREAM_START_SLOT ?? null,
         }),

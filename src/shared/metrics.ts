@@ -99,6 +99,10 @@ export function createMetrics(options: MetricsOptions = {}) {
     redisConnected: new Gauge({
       name: `${PREFIX}redis_connected`, help: '1 while Redis is connected', registers,
     }),
+    /** Streams the watchdog closed and reopened from the checkpoint: open, but no update and no ping for STREAM_SILENCE_SECONDS. */
+    streamSilenceReconnects: new Counter({
+      name: `${PREFIX}stream_silence_reconnects_total`, help: 'Streams reopened from the checkpoint after STREAM_SILENCE_SECONDS without an update or a ping', registers,
+    }),
     /** Batches that did not reach Redis (outage or timeout); the cache is rebuilt afterwards. */
     redisBatchesDropped: new Counter({
       name: `${PREFIX}redis_batches_dropped_total`, help: 'Committed batches not written to Redis', registers,

@@ -6,7 +6,7 @@
  * server: `from_slot` replays the history from that slot when it is inside the replay window, otherwise
  * the stream ends with OUT_OF_RANGE `broadcast from X is not available, last available: Y`; without
  * `from_slot` a subscriber starts at the live head. Pings are answered with pongs. On command it drops
- * every connection, stalls (stops sending), or forgets old slots.
+ * every connection, stalls (stops sending updates; silently: not even pongs), or forgets old slots.
  * It never builds transactions itself: whatever it is given must carry a message header and a 32-byte
  * blockhash (the client's `txEncode` aborts the process otherwise).
  */
@@ -66,8 +66,12 @@ export interface GeyserServer {
   publish(updates: SubscribeUpdate[]): void;
   /** Ends every open Subscribe stream with UNAVAILABLE, as a server restart or network cut would. */
   dropAll(message?: string): void;
-  /** Stops (true) or resumes (false) sending to every subscriber. */
-  stall(stalled: boolean): void;
+  /**
+   * Stops (true) or resumes (false) sending updates to every subscriber; connections stay open. With
+   * `silent` the server also stops answering pings, so nothing at all arrives (a stream that hangs with
+   * its connection open); without it pings are still answered with pongs.
+   */
+  stall(stalled: boolean, options?: { silent?: boolean }): void;
   /** Forgets every stored update with slot < `slot`; older `from_slot` requests are refused. */
   forgetBefore(slot: bigint): void;
   /** Number of open Subscribe streams. */
@@ -99,6 +103,7 @@ export async function startGeyserServer(options: GeyserServerOptions = {}): Prom
   let connections = 0;
   let updatesSent = 0;
   let stalled = false;
+  let silent = false;
 
   const newestSlot = (): bigint | null => history[history.length - 1]?.slot ?? null;
   function firstAvailableSlot(): bigint | null {
@@ -137,7 +142,7 @@ export async function startGeyserServer(options: GeyserServerOptions = {}): Prom
     const request = restoreEmptyFilters(SubscribeRequest.decode(bytes), bytes);
     requests.push(request);
     if (request.ping) {
-      writeUpdate(subscriber, Buffer.from(SubscribeUpdate.encode(pongUpdate(request.ping.id)).finish()));
+      if (!silent) writeUpdate(subscriber, Buffer.from(SubscribeUpdate.encode(pongUpdate(request.ping.id)).finish()));
       return;
     }
     const first = subscriber.request === null;
@@ -219,8 +224,9 @@ export async function startGeyserServer(options: GeyserServerOptions = {}): Prom
         subscriber.wake?.();
       }
     },
-    stall(value) {
+    stall(value, stallOptions = {}) {
       stalled = value;
+      silent = value && (stallOptions.silent ?? false);
       if (!value) wakeAll();
     },
     forgetBefore(slot) {

@@ -3,6 +3,12 @@
  * keep-alive ping every `pingIntervalMs`, and declares the connection dead when nothing (not even a
  * pong) arrived for three ping periods while we were reading.
  *
+ * The watchdog (`silenceTimeoutMs`, STREAM_SILENCE_SECONDS) ends the stream with a `StreamSilenceError`
+ * when no update and no server ping arrived for that long while we were reading. Pongs to our own pings
+ * do not count: they show the connection is alive, not that the feed is (a stream has been seen to stay
+ * open and answer for hours while sending nothing). Time spent waiting for the consumer (backpressure) is
+ * never silence.
+ *
  * It uses the client package's native layer (`@triton-one/yellowstone-grpc/napi`: the same Rust gRPC
  * client the package's `Client` wraps) and takes each `SubscribeUpdate` as the protobuf bytes the server
  * sent. The package's `Client` would decode every update into an object tree on the main thread; the
@@ -29,6 +35,19 @@ export interface SubscriptionOptions {
   pingIntervalMs: number;
   logger: StreamLogger;
   onPong: () => void;
+  /** End the stream with a `StreamSilenceError` after this long without an update or a server ping (unset = no watchdog). */
+  silenceTimeoutMs?: number;
+}
+
+/** The stream stayed open but sent no update and no ping for `silentMs` while we were reading. */
+export class StreamSilenceError extends Error {
+  constructor(
+    readonly silentMs: number,
+    readonly limitMs: number,
+  ) {
+    super(`stream silent for ${(silentMs / 1000).toFixed(1)} s: no update and no ping (limit ${limitMs / 1000} s)`);
+    this.name = 'StreamSilenceError';
+  }
 }
 
 export interface Subscription {
@@ -40,6 +59,10 @@ export interface Subscription {
 }
 
 const SILENT_PING_PERIODS = 3;
+/** The watchdog looks this many times per silence limit (so it fires at most a quarter late), within these bounds. */
+const WATCHDOG_CHECKS_PER_LIMIT = 4;
+const WATCHDOG_MIN_CHECK_MS = 25;
+const WATCHDOG_MAX_CHECK_MS = 1_000;
 
 /** Connects (the client's own auto-reconnect off: the caller resumes from its checkpoint) and opens the subscription. */
 export async function openSubscription(options: SubscriptionOptions): Promise<Subscription> {
@@ -48,6 +71,8 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
   const stream: DuplexStream = await client.subscribe(request);
   let endError: unknown = null;
   let lastActivityMs = Date.now();
+  /** Last update or server ping (not pongs): what the watchdog measures silence from. */
+  let lastFeedMs = lastActivityMs;
   let consumerBusy = false;
   let pingId = 0;
   let closed = false;
@@ -60,6 +85,7 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
     closed = true;
     closing.abort();
     clearInterval(timer);
+    if (watchdog) clearInterval(watchdog);
     try {
       stream.close();
     } catch {
@@ -83,6 +109,14 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
     sendPing();
   }, options.pingIntervalMs);
   timer.unref();
+  const silenceTimeoutMs = options.silenceTimeoutMs;
+  const watchdog = silenceTimeoutMs === undefined ? null : setInterval(() => {
+    const silentMs = Date.now() - lastFeedMs;
+    if (consumerBusy || silentMs < silenceTimeoutMs) return;
+    endError ??= new StreamSilenceError(silentMs, silenceTimeoutMs);
+    close();
+  }, Math.min(WATCHDOG_MAX_CHECK_MS, Math.max(WATCHDOG_MIN_CHECK_MS, Math.floor(silenceTimeoutMs / WATCHDOG_CHECKS_PER_LIMIT))));
+  watchdog?.unref();
 
   async function* updates(): AsyncGenerator<Uint8Array> {
     // One read always in flight (the native side allows one at a time): the next update crosses from the
@@ -103,6 +137,7 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
         lastActivityMs = Date.now();
         const control = pingOrPong(update);
         if (control === 'ping') {
+          lastFeedMs = lastActivityMs;
           sendPing();
           continue;
         }
@@ -110,10 +145,12 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
           options.onPong();
           continue;
         }
+        lastFeedMs = lastActivityMs;
         consumerBusy = true;
         yield update;
         consumerBusy = false;
         lastActivityMs = Date.now();
+        lastFeedMs = lastActivityMs;
       }
     } catch (error) {
       if (!closedByUs) endError ??= error;

@@ -4,8 +4,10 @@
  * Reconnect loop (one connection at a time):
  *
  *   start() ─► CONNECTING ──ok──► STREAMING ──stream ends / errors──► WAITING ──backoff──► CONNECTING
- *                  │                  │                                   ▲
- *                  └──error───────────┼───────────────────────────────────┘
+ *                  │                  │  │                                ▲
+ *                  └──error───────────┼──┼────────────────────────────────┤
+ *                                     │  └─silent for silenceTimeoutMs (watchdog: no update, no ping)
+ *                                     │      → onSilence, counted, logged ─┘
  *                                     └─OUT_OF_RANGE "broadcast from X is not available, last available: Y"
  *                                         → onGap([X, Y-1]) → CONNECTING at once, from Y
  *   stop() from any state ─► STOPPED
@@ -22,7 +24,7 @@
 import type { ChannelOptions } from '@triton-one/yellowstone-grpc';
 import type { BoundedQueue } from '../shared/bounded-queue.js';
 import { computeBackoffDelayMs } from '../shared/backoff.js';
-import { openSubscription, type Subscription } from './subscription.js';
+import { openSubscription, StreamSilenceError, type Subscription } from './subscription.js';
 import { describeErrorChain, parseReplayUnavailable } from './out-of-range.js';
 import { untilAborted } from '../shared/abort.js';
 import { withTimeout } from '../shared/time.js';
@@ -62,6 +64,14 @@ export interface YellowstoneSourceOptions {
   pingIntervalMs: number;
   /** First slot when there is no checkpoint yet; null/undefined = live head. */
   startSlot?: bigint | null;
+  /**
+   * Watchdog: a stream that sends no update and no ping for this long (while we are reading) is closed and
+   * reopened from the checkpoint, like any drop (default 60 s: STREAM_SILENCE_SECONDS). Slot updates arrive
+   * every ~400 ms on a live chain, so a healthy stream is never that quiet.
+   */
+  silenceTimeoutMs?: number;
+  /** Told each time the watchdog closed a silent stream (before the reconnect): the metric. */
+  onSilence?: (silentMs: number) => void;
   /** Longest wait for the connection and the subscription to open (default 10 s). */
   connectTimeoutMs?: number;
   reconnectInitialDelayMs?: number;
@@ -80,6 +90,8 @@ export interface YellowstoneSourceStatus {
   lastSlotSeen: bigint | null;
   /** Connections opened after the first one. */
   reconnects: number;
+  /** Streams the watchdog closed because they were silent (each one followed by a reconnect). */
+  silenceReconnects: number;
   gapsReported: number;
   transactionsEnqueued: number;
   quarantined: number;
@@ -100,6 +112,7 @@ export interface YellowstoneSource {
 
 const DEFAULT_DEDUPE_MAX_SLOTS = 3_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_SILENCE_TIMEOUT_MS = 60_000;
 
 /** Creates the source; nothing connects until `start()`. */
 export function createYellowstoneSource(options: YellowstoneSourceOptions): YellowstoneSource {
@@ -107,7 +120,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
   const dedupe = createSignatureDedupe(options.dedupeMaxSlots ?? DEFAULT_DEDUPE_MAX_SLOTS);
   const abort = new AbortController();
   const status: YellowstoneSourceStatus = {
-    state: 'idle', connected: false, lastSlotSeen: null, reconnects: 0, gapsReported: 0,
+    state: 'idle', connected: false, lastSlotSeen: null, reconnects: 0, silenceReconnects: 0, gapsReported: 0,
     transactionsEnqueued: 0, quarantined: 0, duplicatesSkipped: 0, dedupeSlots: 0, pongsReceived: 0, lastError: null,
   };
   let firstSlotSeen: bigint | null = null;
@@ -129,7 +142,8 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     try {
       const { committed, fromSlot } = await chooseFromSlot();
       logger.info({ fromSlot: fromSlot?.toString() ?? 'live', committed: committed?.toString() ?? null }, 'subscribing');
-      const opening = openSubscription({ ...options, fromSlot, logger, onPong: () => (status.pongsReceived += 1) });
+      const silenceTimeoutMs = options.silenceTimeoutMs ?? DEFAULT_SILENCE_TIMEOUT_MS;
+      const opening = openSubscription({ ...options, fromSlot, logger, silenceTimeoutMs, onPong: () => (status.pongsReceived += 1) });
       const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
       current = await withTimeout(opening, connectTimeoutMs, () => new Error(`no subscription after ${connectTimeoutMs} ms`), (late) => late.close());
       status.state = 'streaming';
@@ -179,6 +193,11 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
   async function handleEnd(result: { delivered: boolean; error: unknown }, attempt: number): Promise<number> {
     const message = result.error === null || result.error === undefined ? 'stream ended' : describe(result.error);
     status.lastError = message;
+    if (result.error instanceof StreamSilenceError) {
+      status.silenceReconnects += 1;
+      options.onSilence?.(result.error.silentMs);
+      logger.warn({ silentMs: result.error.silentMs, limitMs: result.error.limitMs, lastSlotSeen: status.lastSlotSeen?.toString() ?? null }, 'stream silent (no update, no ping): reconnecting from the checkpoint');
+    }
     const refused = parseReplayUnavailable(message);
     if (refused) {
       const gap: SlotGap = { fromSlot: refused.fromSlot, toSlot: refused.availableSlot - 1n, reason: message };

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       GRPC_PING_INTERVAL_MS: 15000,
       GRPC_RECONNECT_MAX_DELAY_MS: 30000,
       STREAM_NAME: 'mainnet',
+      STREAM_SILENCE_SECONDS: 60,
       RPC_URL: 'https://api.mainnet-beta.solana.com',
       RPC_REQUESTS_PER_SECOND: 10,
       LOG_LEVEL: 'info',
