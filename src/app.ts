@@ -31,6 +31,7 @@ import { refreshAllMarkedCandles, refreshFiveMinuteCandles, refreshMinuteCandles
 import { createIntelligenceJobs } from './analytics/jobs/intelligence-jobs.js';
 import { createSignalExecutionRoute } from './api/signal-execution-route.js';
 import { createHolderJobs } from './analytics/jobs/holder-jobs.js';
+import { createTokenMetadataJob } from './analytics/jobs/token-metadata-job.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
 export interface Source {
@@ -132,6 +133,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   const source = options.createSource({ queue, pool, loadCheckpoint: () => loadCheckpoint(pool, stream), committedSlot: () => pipeline.status().lastSlotCommitted, logger, metrics });
   const jobs: MaintenanceJobs | null = options.jobs === false ? null : createMaintenanceJobs({ pool, mode, config, pipeline, source, latencies, logger: logger.child({ component: 'jobs' }) });
   const holders = options.jobs === false ? null : createHolderJobs({ pool, config, logger: logger.child({ component: 'holders' }), rpcUrl: config.RPC_URL });
+  // Names, decimals and token programs over RPC for tokens first seen through a trade; never in the ingest path.
+  const tokenMetadata = options.jobs === false ? null : createTokenMetadataJob({ pool, config, logger: logger.child({ component: 'token-metadata' }) });
   const intelligence = !intelligenceRuns ? null : createIntelligenceJobs({ pool, config, logger: logger.child({ component: 'intelligence' }), publish: (batch) => redis.applyCommittedBatch(batch) });
   const candles = createPeriodicJob('candles', config.CANDLE_REFRESH_INTERVAL_MS, async () => {
     await refreshMinuteCandles(pool);
@@ -156,6 +159,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   candles5m.start();
   jobs?.start();
   holders?.start();
+  tokenMetadata?.start();
   intelligence?.start();
   logger.info({ component: 'app', mode, stream, httpPort }, 'megatron started');
 
@@ -171,6 +175,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       await refreshAllMarkedCandles(pool).catch((error: unknown) => logger.warn({ component: 'candles', err: String(error) }, 'last candle refresh failed; the marked buckets stay for the next start'));
       await jobs?.stop();
       await holders?.stop();
+      await tokenMetadata?.stop();
       await intelligence?.stop();
       await redis.close();
       await http?.close();

@@ -153,6 +153,11 @@ export const VARIABLES = {
   HOLDER_BOT_MAX_GAP_SLOTS: { schema: integer(0, 10_000), default: '2', expected: 'largest gap between two trades at machine cadence, in slots' },
   HOLDER_BOT_MIN_TOKENS: { schema: integer(2, 10_000), default: '5', expected: 'distinct tokens traded within HOLDER_BOT_WINDOW_SECONDS that tag a bot' },
   HOLDER_BOT_WINDOW_SECONDS: { schema: integer(1, 86_400), default: '10', expected: 'window of the many-tokens bot rule, in seconds' },
+  TOKEN_METADATA_ENABLED: { schema: boolean, default: 'true', expected: 'true or false: read name, symbol, uri and decimals over RPC for tokens that lack them' },
+  TOKEN_METADATA_INTERVAL_MS: { schema: integer(1_000, 3_600_000), default: '15000', expected: 'how often tokens without a name or decimals are looked up over RPC, in ms, 1000..3600000' },
+  TOKEN_METADATA_MAX_TOKENS_PER_RUN: { schema: integer(1, 1_000), default: '100', expected: 'most tokens looked up per run, 1..1000 (about two getMultipleAccounts calls per 100)' },
+  TOKEN_METADATA_RETRY_MAX_MS: { schema: integer(60_000, 604_800_000), default: '21600000', expected: 'longest wait before a token whose metadata was not found is looked up again, in ms, 60000..604800000' },
+  TOKEN_METADATA_RPC_TIMEOUT_MS: { schema: integer(100, 120_000), default: '5000', expected: 'time-out of one metadata RPC call, in ms, 100..120000' },
   ...INTELLIGENCE_VARIABLES,
 } satisfies Record<string, VariableSpec>;
 

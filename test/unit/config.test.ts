@@ -58,6 +58,11 @@ describe('loadConfig', () => {
       HOLDER_BOT_MAX_GAP_SLOTS: 2,
       HOLDER_BOT_MIN_TOKENS: 5,
       HOLDER_BOT_WINDOW_SECONDS: 10,
+      TOKEN_METADATA_ENABLED: true,
+      TOKEN_METADATA_INTERVAL_MS: 15000,
+      TOKEN_METADATA_MAX_TOKENS_PER_RUN: 100,
+      TOKEN_METADATA_RETRY_MAX_MS: 21600000,
+      TOKEN_METADATA_RPC_TIMEOUT_MS: 5000,
       INTELLIGENCE_ENABLED: true,
       SCORING_INTERVAL_MS: 60000,
       SCORING_FAST_INTERVAL_MS: 15000,
@@ -147,6 +152,7 @@ describe('loadConfig', () => {
     ['SIGNAL_BUY_MIN_PROBABILITY', '1.5', 'SIGNAL_BUY_MIN_PROBABILITY: "1.5" is above 1; expected graduation probability (0..1) a buy signal needs'],
     ['ML_SNAPSHOT_MINUTES', '5;15', 'ML_SNAPSHOT_MINUTES: "5;15" is not a comma-separated list of whole numbers; expected minutes after launch at which the graduation model sees a token, e.g. 5,15,30,60'],
     ['QUEUE_MAX_ITEMS', '5', 'QUEUE_MAX_ITEMS: "5" is below 10; expected bound of the stream-to-pipeline queue, 10..1000000'],
+    ['TOKEN_METADATA_RETRY_MAX_MS', '1000', 'TOKEN_METADATA_RETRY_MAX_MS: "1000" is below 60000; expected longest wait before a token whose metadata was not found is looked up again, in ms, 60000..604800000'],
   ])('rejects %s=%s with a message naming the variable and what is expected', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
   });
