@@ -31,6 +31,11 @@ import { refreshAllMarkedCandles, refreshFiveMinuteCandles, refreshMinuteCandles
 import { createIntelligenceJobs } from './analytics/jobs/intelligence-jobs.js';
 import { createSignalExecutionRoute } from './api/signal-execution-route.js';
 import { createHolderJobs } from './analytics/jobs/holder-jobs.js';
+import { keepOwnedPoolTrades, OWNED_AMM_POOLS_MAX_ENTRIES, OwnedAmmPools, type VenueCounter } from './pipeline/amm-pools.js';
+import { listOwnedAmmPools } from './postgres/pools-repository.js';
+import { VenueMix } from './api/venue-mix.js';
+import type { ChainTransaction } from './contracts/chain-transaction.js';
+import type { DecodeResult } from './contracts/decoded-event.js';
 import { createTokenMetadataJob } from './analytics/jobs/token-metadata-job.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
@@ -110,13 +115,18 @@ export async function startApp(options: AppOptions): Promise<App> {
     ? createRedisSink({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, channel: config.REDIS_CHANNEL, logger: logger.child({ component: 'redis' }), metrics, rebuild: () => rebuildCacheSnapshot(pool, { hotBy: intelligenceRuns ? 'score' : 'activity' }), rebuildOnFirstConnect: true })
     : createDisabledRedisSink();
   if (!config.REDIS_URL) logger.warn({ component: 'redis' }, 'REDIS_URL is not set: running without the Redis cache');
+  const venueMix = new VenueMix();
+  const decode = await createVenueDecoder(pool, metrics, venueMix).catch((error: unknown) => {
+    void pool.end();
+    throw error;
+  });
   const queue = createBoundedQueue<StreamItem>(config.QUEUE_MAX_ITEMS);
   const latencies = options.latencies ?? new LatencyWindow();
   const pipeline = createPipeline({
     queue,
     stream,
     normalize: normalizeYellowstoneTransactionBytes,
-    decode: decodeTransaction,
+    decode,
     write: (batch) => writeBatch(pool, batch, batch.checkpoint ? (client) => commitStreamProgress(client, batch.checkpoint!, options.coverage ?? true) : undefined),
     retryDelayMs,
     publish: (updates) => redis.applyCommittedBatch(updates),
@@ -148,7 +158,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     host: config.HTTP_HOST,
     metrics: metrics.registry,
     postRoutes: config.SIGNAL_EXECUTION_TOKEN ? { '/signals': createSignalExecutionRoute(pool, config.SIGNAL_EXECUTION_TOKEN) } : undefined,
-    health: () => buildHealthReport({ pool, mode, redis, redisEnabled: Boolean(config.REDIS_URL), source, pipeline, queue, startedAt: started }),
+    health: () => buildHealthReport({ pool, mode, redis, redisEnabled: Boolean(config.REDIS_URL), source, pipeline, queue, startedAt: started, venues: venueMix }),
   });
   const httpPort = http ? await http.listen() : null;
   const gauges = setInterval(() => updateGauges(metrics, source, queue), GAUGE_INTERVAL_MS);
@@ -193,4 +203,38 @@ export async function startApp(options: AppOptions): Promise<App> {
     await running;
   })();
   return { pool, redis, metrics, pipeline, mode, httpPort, done, stop };
+}
+/**
+ * The decoder the pipeline runs: every program's events, then only the AMM trades of pools our
+ * migrations created (pipeline/amm-pools.ts). The pools of earlier runs come from the `pools` table (the
+ * most recently traded first, as many as the bounded filter holds); each trade is counted by venue for
+ * the metric and the /health venue mix.
+ */
+async function createVenueDecoder(pool: PgPool, metrics: Metrics, venueMix: VenueMix): Promise<(tx: ChainTransaction) => DecodeResult> {
+  const owned = new OwnedAmmPools();
+  const stored = await listOwnedAmmPools(pool, OWNED_AMM_POOLS_MAX_ENTRIES);
+  // Oldest first, so the most recently traded end up as the most recently used.
+  for (let i = stored.length - 1; i >= 0; i -= 1) owned.add(stored[i]!);
+  const counters = { kept: new Map<string, { inc(): void }>(), foreign_pool: new Map<string, { inc(): void }>() };
+  const count: VenueCounter = (venue, outcome) => {
+    const byVenue = counters[outcome];
+    let counter = byVenue.get(venue);
+    if (counter === undefined) byVenue.set(venue, (counter = metrics.venueTrades.labels({ venue, outcome })));
+    counter.inc();
+    venueMix.record(venue, outcome);
+  };
+  return (tx) => keepOwnedPoolTrades(decodeTransaction(tx), owned, count);
+}
+
+/** Starts the HTTP server; a port that is taken (or forbidden) becomes one line with the fix. */
+async function listenOrExplain(http: HttpServer, host: string, port: number): Promise<number> {
+  try {
+    return await http.listen();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new FatalError(`HTTP port ${port} on ${host} is in use: stop the process listening there, or set HTTP_PORT to a free port (0 picks one)`, null, { cause: error });
+    if (code === 'EACCES') throw new FatalError(`HTTP port ${port} on ${host} needs privileges this process lacks: set HTTP_PORT to 1024 or above`, null, { cause: error });
+    if (code === 'EADDRNOTAVAIL') throw new FatalError(`HTTP_HOST ${host} is not an address of this machine: set HTTP_HOST to one of its addresses, or 0.0.0.0`, null, { cause: error });
+    throw error;
+  }
 }

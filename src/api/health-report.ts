@@ -1,11 +1,14 @@
 /**
  * Builds the /health report from the running parts: stream connection and lag (slots seen vs
- * committed, seconds since the last commit), database reachability and mode, Redis state, queue depth.
+ * committed, seconds since the last commit), database reachability and mode, Redis state, queue depth,
+ * and the venue mix: trades per venue over the last minutes (launch curves, PumpSwap, Raydium CPMM and
+ * AMM v4), with the AMM trades of other pools that were dropped.
  */
 import type { DatabaseMode } from '../postgres/database-mode.js';
 import { pingDatabase, type Queryable } from '../postgres/pg-pool.js';
 import type { RedisSink } from '../redis/types.js';
 import type { HealthReport } from './types.js';
+import type { VenueMixReport } from './venue-mix.js';
 import { classifyHealth } from './health-status.js';
 
 export interface HealthSources {
@@ -17,6 +20,8 @@ export interface HealthSources {
   pipeline: { status(): { lastSlotCommitted: bigint | null; lastSlotSeen: bigint | null; lastCommitAt: number | null } };
   queue: { size: number };
   startedAt: number;
+  /** The venue mix (api/venue-mix.ts); left out, the report has no `venues`. */
+  venues?: { report(): VenueMixReport };
 }
 
 export async function buildHealthReport(sources: HealthSources): Promise<HealthReport> {
@@ -34,6 +39,7 @@ export async function buildHealthReport(sources: HealthSources): Promise<HealthR
     redis: { reachable: redisUp, stale: redisStatus.stale, enabled: sources.redisEnabled },
     queueDepth: sources.queue.size,
     uptimeSeconds: Math.round((Date.now() - sources.startedAt) / 1000),
+    ...(sources.venues ? { venues: sources.venues.report() } : {}),
   };
   return { status: classifyHealth(parts), ...parts };
 }

@@ -3,6 +3,7 @@
  * importing the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { VenueMixReport } from './venue-mix.js';
 
 /** `ok`: everything up. `degraded`: serving, but the stream lags or Redis is down/stale. `down`: not serving. */
 export type HealthStatus = 'ok' | 'degraded' | 'down';
@@ -23,6 +24,8 @@ export interface HealthReport {
   redis: { reachable: boolean; stale: boolean; enabled: boolean };
   queueDepth: number;
   uptimeSeconds: number;
+  /** Trades per venue over the last few minutes, and the AMM trades dropped as not ours (venue-mix.ts). */
+  venues?: VenueMixReport;
 }
 
 /**

@@ -20,6 +20,8 @@ import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js'
 import { curveStateAfterReset, tradeRow, tradeState } from './trade-rows.js';
 import { addCreatorChange, addFeePayout, addPostCompleteBuy, type ResolveToken } from './pump-event-rows.js';
 import { addHolderRows } from './holder-rows.js';
+import { isAmmVenue } from './amm-pools.js';
+import { addAmmTrade, pumpSwapPoolCreateRow } from './amm-trade-rows.js';
 import type { Batch, Platform, TokenRow } from '../contracts/rows.js';
 import type { TokenInfo, TokenRegistry } from './token-registry.js';
 
@@ -69,6 +71,7 @@ export function addTransactionRows(batch: Batch, registry: TokenRegistry, tx: Ch
 
 function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: CreateEvent | PoolCreateEvent, blockTime: Date): void {
   if (!event.success) return;
+  if (event.kind === 'pool_create' && event.program === 'pumpswap') return addPumpSwapPool(batch, registry, tx, event);
   const platform: Platform = event.kind === 'create' ? 'pumpfun' : 'raydium_launchpad';
   const pool = event.kind === 'create' ? event.bondingCurve : event.poolState;
   const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool, quoteMint: event.quoteMint, decimals: event.decimals }, event.slot);
@@ -105,6 +108,7 @@ function addCreate(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, 
 }
 
 function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: TradeEvent, blockTime: Date): void {
+  if (isAmmVenue(event.program)) return addVenueTrade(batch, registry, tx, event, blockTime);
   const platform: Platform = event.program === 'raydium_launchpad' ? 'raydium_launchpad' : 'pumpfun';
   const pool = event.poolState ?? event.pool;
   if (event.mint === '' || event.quoteMint === '') {
@@ -140,6 +144,31 @@ function addReservesReset(batch: Batch, registry: TokenRegistry, tx: ChainTransa
   if (!isNewer(info, state.slot, state.txIndex, state.eventIndex)) return;
   batch.poolStates.push(state);
   registry.set({ ...info, lastState: [state.slot, state.txIndex, state.eventIndex] });
+}
+
+/**
+ * A trade on the AMM pool a migration of ours created (amm-pools.ts let only those through): stored on
+ * that pool, for the token, whose row (a discovery when this process has not seen it yet) is all it needs.
+ */
+function addVenueTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: TradeEvent, blockTime: Date): void {
+  const pool = event.pool;
+  if (pool === null || event.mint === '' || event.quoteMint === '') {
+    batch.quarantine.push(storeQuarantine(event, 'AMM trade without its pool or mints: neither the invocation nor the token balances name them'));
+    return;
+  }
+  if (event.success && event.extra.amountsAre === 'instruction_limits') {
+    batch.quarantine.push(storeQuarantine(event, 'AMM swap without vault balances or transfers: its amounts are unknown (only its limits)'));
+    return;
+  }
+  const platform: Platform = event.program === 'pumpswap' ? 'pumpfun' : 'raydium_launchpad';
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform, pool: null, quoteMint: event.quoteMint, decimals: null }, event.slot);
+  addAmmTrade(batch, tx, event, pool, info, blockTime);
+}
+
+/** PumpSwap's CreatePoolEvent inside a migration of ours: the new pool's vaults, not a token creation. */
+function addPumpSwapPool(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: PoolCreateEvent): void {
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform: 'pumpfun', pool: null, quoteMint: event.quoteMint, decimals: event.decimals }, event.slot);
+  batch.pools.push(pumpSwapPoolCreateRow(info, event));
 }
 
 function addGraduation(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: DecodedEvent & { kind: 'complete' | 'migrate' }, blockTime: Date): void {

@@ -20,6 +20,7 @@ import type { ChainTokenBalance, ChainTransaction } from '../contracts/chain-tra
 import type { DecodedEvent } from '../contracts/decoded-event.js';
 import type { Batch, HolderKind } from '../contracts/rows.js';
 import type { TokenRegistry } from './token-registry.js';
+import { isAmmVenue } from './amm-pools.js';
 
 /** Owns the base and quote vaults of every LaunchLab pool. */
 export const LAUNCHLAB_VAULT_AUTHORITY = 'WLHv2UAZm6z4KyaaELi5pjdbJh6RESMva1Rnn8pJVVh';
@@ -64,7 +65,11 @@ export function addHolderRows(batch: Batch, registry: TokenRegistry, tx: ChainTr
   const accounts = postBalancesByAccount(tx);
   if (accounts.size === 0) return;
   const ammPools = new Set<string>();
-  for (const event of events) if (event.kind === 'migrate' && event.success) ammPools.add(event.pool);
+  for (const event of events) {
+    if (event.kind === 'migrate' && event.success) ammPools.add(event.pool);
+    // A trade on one of our AMM pools: the pool (a PumpSwap pool owns its vaults) is not a holder.
+    else if (event.kind === 'trade' && event.pool !== null && isAmmVenue(event.program)) ammPools.add(event.pool);
+  }
   const txIndex = tx.txIndex ?? -1;
   for (const [account, balance] of accounts) {
     const info = registry.get(balance.mint);

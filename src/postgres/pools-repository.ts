@@ -110,3 +110,26 @@ function compareState(a: PoolStateRow, b: PoolStateRow): number {
   if (a.txIndex !== b.txIndex) return a.txIndex - b.txIndex;
   return a.eventIndex - b.eventIndex;
 }
+
+/** An AMM pool one of our migrations created, as the pipeline's pool filter keeps it. */
+export interface StoredAmmPool {
+  address: string;
+  mint: string;
+  quoteMint: string;
+  venue: 'pumpswap' | 'raydium_cpmm' | 'raydium_amm_v4';
+}
+
+// Every `amm` row is a pool our migrations created (pipeline/amm-pools.ts stores no other). The platform
+// filter uses idx_pools_platform; the AMM rows are a small share of the table, so the sort is cheap and no
+// index of its own is needed. Most recently updated (traded) first: those the bounded filter keeps.
+const LIST_OWNED_AMM_POOLS_SQL = `
+select pool_address, base_mint, quote_mint, platform from pools
+where platform in ('pumpswap', 'raydium_cpmm', 'raydium_amm_v4') and pool_type = 'amm'
+order by updated_at desc nulls last, pool_address
+limit $1`;
+
+/** Up to `limit` of our AMM pools, most recently updated first (for the pool filter after a restart). */
+export async function listOwnedAmmPools(db: Queryable, limit: number): Promise<StoredAmmPool[]> {
+  const { rows } = await db.query<{ pool_address: string; base_mint: string; quote_mint: string; platform: StoredAmmPool['venue'] }>(LIST_OWNED_AMM_POOLS_SQL, [limit]);
+  return rows.map((r) => ({ address: r.pool_address, mint: r.base_mint, quoteMint: r.quote_mint, venue: r.platform }));
+}

@@ -22,6 +22,10 @@ export const BATCH_SIZE_BUCKETS_ROWS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2
 export const DECODER_OUTCOMES = ['not_mine', 'unknown_discriminator', 'malformed', 'decoder_failure'] as const;
 export type DecoderOutcome = (typeof DECODER_OUTCOMES)[number];
 
+/** The programs trades come from (launchpads and the AMM venues they graduate to), and what became of them. */
+export const TRADE_VENUES = ['pumpfun', 'raydium_launchpad', 'pumpswap', 'raydium_cpmm', 'raydium_amm_v4'] as const;
+export const VENUE_OUTCOMES = ['kept', 'foreign_pool'] as const;
+
 export interface MetricsOptions {
   /** Also collect Node's process metrics (CPU, memory, event loop lag) under `megatron_`; default true. */
   collectProcessMetrics?: boolean;
@@ -39,6 +43,12 @@ export function createMetrics(options: MetricsOptions = {}) {
   });
   // Every outcome is exported from the start (at 0), so rate() and alerts see a series before the first one.
   for (const outcome of DECODER_OUTCOMES) decoderOutcomes.inc({ outcome }, 0);
+  const venueTrades = new Counter({
+    name: `${PREFIX}venue_trades_total`,
+    help: 'Decoded trades by venue (program) and outcome: kept, or foreign_pool (an AMM pool no token of ours owns: dropped, never stored)',
+    labelNames: ['venue', 'outcome'] as const, registers,
+  });
+  for (const venue of TRADE_VENUES) for (const outcome of VENUE_OUTCOMES) venueTrades.inc({ venue, outcome }, 0);
   return {
     registry,
     /** Decoded events, by program (`pumpfun`, ...) and kind (`trade`, ...). */
@@ -48,6 +58,8 @@ export function createMetrics(options: MetricsOptions = {}) {
     }),
     /** Decoder outcomes other than an event, by `outcome` (`DECODER_OUTCOMES`); the pipeline counts them per transaction. */
     decoderOutcomes,
+    /** Decoded trades by `venue` (`TRADE_VENUES`) and `outcome` (`VENUE_OUTCOMES`): the AMM trades of other pools are dropped here. */
+    venueTrades,
     /** Quarantined inputs, by stage (`normalize`, `decode`, `store`) and kind (`QuarantineKind` in contracts/quarantine.ts). */
     quarantined: new Counter({
       name: `${PREFIX}quarantined_total`, help: 'Records sent to quarantine, by stage and kind',

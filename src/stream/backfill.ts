@@ -15,7 +15,7 @@ import type { NormalizeResult } from '../contracts/chain-transaction.js';
 import type { RateLimiter } from '../rpc/rate-limiter.js';
 import { createRpcClient, RpcError, type RpcClient } from '../rpc/rpc-client.js';
 import { transactionItem, type StreamItem } from '../contracts/stream-item.js';
-import { listDecoderProgramIds } from './subscribe-request.js';
+import { listLaunchpadProgramIds } from './subscribe-request.js';
 
 export type BackfillStrategy = 'signatures' | 'blocks';
 
@@ -104,7 +104,7 @@ async function listSignaturesInRange(client: RpcClient, program: string, options
 
 async function backfillBySignatures(client: RpcClient, options: BackfillOptions, result: BackfillResult, deliver: (n: NormalizeResult) => Promise<void>): Promise<void> {
   const unique = new Map<string, ListedSignature>();
-  for (const program of options.programs ?? listDecoderProgramIds()) {
+  for (const program of options.programs ?? listLaunchpadProgramIds()) {
     for (const entry of await listSignaturesInRange(client, program, options)) unique.set(entry.signature, entry);
   }
   // Oldest first. Within a slot the RPC lists newest first, so reverse the listing order there too.
@@ -126,7 +126,7 @@ async function backfillBySignatures(client: RpcClient, options: BackfillOptions,
 }
 
 async function backfillByBlocks(client: RpcClient, options: BackfillOptions, result: BackfillResult, deliver: (n: NormalizeResult) => Promise<void>): Promise<void> {
-  const programs = new Set(options.programs ?? listDecoderProgramIds());
+  const programs = new Set(options.programs ?? listLaunchpadProgramIds());
   for (let slot = options.fromSlot; slot <= options.toSlot && !options.signal?.aborted; slot += 1n) {
     let block: unknown;
     try {

@@ -33,12 +33,20 @@ export interface SubscribeRequestOptions {
 }
 
 /**
- * Program ids to subscribe to, from the decoder registry. PumpSwap is decoded only where it appears
- * inside Pump.fun migrations (those transactions touch Pump.fun, so they arrive anyway); subscribing to
- * all PumpSwap AMM traffic would multiply the stream for events we do not store.
+ * Program ids to subscribe to: every program of the decoder registry. The AMM venues (PumpSwap, Raydium
+ * CPMM and AMM v4) carry the trading of our graduated tokens; their transactions of other pools arrive
+ * too and are dropped right after decoding (pipeline/amm-pools.ts), counted, never stored.
  */
 export function listDecoderProgramIds(): string[] {
-  return DECODER_PROGRAMS.filter((program) => program.name !== 'pumpswap').map((program) => program.programId);
+  return DECODER_PROGRAMS.map((program) => program.programId);
+}
+
+/**
+ * The launchpads only (Pump.fun, LaunchLab): what an RPC backfill lists signatures of. Listing an AMM
+ * program's signatures would fetch every swap of every pool on it for the few pools that are ours.
+ */
+export function listLaunchpadProgramIds(): string[] {
+  return DECODER_PROGRAMS.filter((program) => program.name === 'pumpfun' || program.name === 'raydium_launchpad').map((program) => program.programId);
 }
 
 /** Builds the full subscription request (also sent again with `pingId` as a keep-alive). */

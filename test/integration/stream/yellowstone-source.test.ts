@@ -63,8 +63,8 @@ describe('Yellowstone source against the local Geyser server', () => {
     expect(server.requests[0]).toEqual({
       accounts: {},
       slots: { megatron_slots: { filterByCommitment: true } },
-      // PumpSwap is not subscribed to: its events matter only inside Pump.fun migrations.
-      transactions: { megatron_programs: { vote: false, accountInclude: [PUMPFUN, 'LanMV9sAd7wArD4vJFi2qDdfnVhFxYSUg6eADduJ3uj'], accountExclude: [], accountRequired: [] } },
+      // The launchpads and the AMM venues our tokens graduate to (PumpSwap, Raydium CPMM, AMM v4).
+      transactions: { megatron_programs: { vote: false, accountInclude: [PUMPFUN, 'LanMV9sAd7wArD4vJFi2qDdfnVhFxYSUg6eADduJ3uj', 'pAMMBay6oceH9fJKBRHGP5D4bD4sWpmSwMn52FMfXEA', 'CPMMoo8L3F4NbTegBCKVNunggL7H1ZpdTHKxQB5qKP1C', '675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8'], accountExclude: [], accountRequired: [] } },
       // Block meta: the block times that transaction updates lack.
       transactionsStatus: {}, blocks: {}, blocksMeta: { megatron_blocks_meta: {} }, entry: {}, accountsDataSlice: [],
       commitment: 1, fromSlot: '501',
