@@ -225,16 +225,3 @@ async function createVenueDecoder(pool: PgPool, metrics: Metrics, venueMix: Venu
   };
   return (tx) => keepOwnedPoolTrades(decodeTransaction(tx), owned, count);
 }
-
-/** Starts the HTTP server; a port that is taken (or forbidden) becomes one line with the fix. */
-async function listenOrExplain(http: HttpServer, host: string, port: number): Promise<number> {
-  try {
-    return await http.listen();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new FatalError(`HTTP port ${port} on ${host} is in use: stop the process listening there, or set HTTP_PORT to a free port (0 picks one)`, null, { cause: error });
-    if (code === 'EACCES') throw new FatalError(`HTTP port ${port} on ${host} needs privileges this process lacks: set HTTP_PORT to 1024 or above`, null, { cause: error });
-    if (code === 'EADDRNOTAVAIL') throw new FatalError(`HTTP_HOST ${host} is not an address of this machine: set HTTP_HOST to one of its addresses, or 0.0.0.0`, null, { cause: error });
-    throw error;
-  }
-}
