@@ -24,3 +24,23 @@ describe('VenueMix', () => {
     expect(mix.report().trades).toEqual({ pumpfun: 0, raydium_launchpad: 0, pumpswap: 1, raydium_cpmm: 0, raydium_amm_v4: 0 });
   });
 });
+
+describe('the /health report', () => {
+  it('carries the venue mix it is given', async () => {
+    const { buildHealthReport } = await import('../../../src/api/health-report.js');
+    const { createDisabledRedisSink } = await import('../../../src/redis/index.js');
+    const mix = new VenueMix(() => 5_000_000);
+    mix.record('raydium_amm_v4', 'kept');
+    mix.record('raydium_amm_v4', 'foreign_pool');
+    const report = await buildHealthReport({
+      pool: { query: async () => ({ rows: [] }) } as never, mode: 'plain', redis: createDisabledRedisSink(), redisEnabled: false,
+      source: { status: () => ({ connected: true, lastSlotSeen: 10n }) }, pipeline: { status: () => ({ lastSlotCommitted: 10n, lastSlotSeen: 10n, lastCommitAt: Date.now() }) },
+      queue: { size: 0 }, startedAt: Date.now(), venues: mix,
+    });
+    expect(report.venues).toEqual({
+      windowSeconds: 300,
+      trades: { pumpfun: 0, raydium_launchpad: 0, pumpswap: 0, raydium_cpmm: 0, raydium_amm_v4: 1 },
+      droppedForeignPool: { pumpfun: 0, raydium_launchpad: 0, pumpswap: 0, raydium_cpmm: 0, raydium_amm_v4: 1 },
+    });
+  });
+});
