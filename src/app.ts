@@ -23,7 +23,7 @@ import { readDatabaseMode, type DatabaseMode } from './postgres/database-mode.js
 import { loadCheckpoint } from './postgres/checkpoint-repository.js';
 import { createDisabledRedisSink, createRedisSink, type RedisSink } from './redis/index.js';
 import { rebuildCacheSnapshot } from './postgres/cache-snapshot-repository.js';
-import { createHttpServer } from './api/index.js';
+import { createHttpServer, type HttpServer } from './api/index.js';
 import { createMaintenanceJobs, type MaintenanceJobs } from './analytics/jobs/maintenance-jobs.js';
 import { buildHealthReport } from './api/health-report.js';
 import { createPeriodicJob } from './analytics/jobs/periodic-job.js';
@@ -36,6 +36,9 @@ import { listOwnedAmmPools } from './postgres/pools-repository.js';
 import { VenueMix } from './api/venue-mix.js';
 import type { ChainTransaction } from './contracts/chain-transaction.js';
 import type { DecodeResult } from './contracts/decoded-event.js';
+import { checkDatabase } from './postgres/startup-checks.js';
+import { checkRedis, describeRedisTarget } from './redis/startup-check.js';
+import { FatalError } from './shared/errors.js';
 import { createTokenMetadataJob } from './analytics/jobs/token-metadata-job.js';
 
 /** A producer of stream items: the live stream, a replay, or the demo market. */
@@ -83,6 +86,8 @@ export interface AppOptions {
   latencies?: LatencyWindow;
   /** Extend the slot-coverage ledger with each checkpoint (the live stream only; default true). */
   coverage?: boolean;
+  /** Run after the database and Redis checks, before anything starts (the live stream checks its endpoint and token). */
+  checkSource?: () => Promise<void>;
 }
 
 const GAUGE_INTERVAL_MS = 1_000;
@@ -97,6 +102,13 @@ function updateGauges(metrics: Metrics, source: Source, queue: BoundedQueue<Stre
 
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
+  // Start-up checks: each failure is one line with its fix (a FatalError), before anything is started.
+  await checkDatabase(options.databaseUrl, { migrated: true });
+  if (config.REDIS_URL) {
+    const cache = await checkRedis(config.REDIS_URL);
+    if (!cache.reachable) logger.warn({ component: 'redis', redis: describeRedisTarget(config.REDIS_URL), err: cache.error }, 'Redis does not answer: starting without the cache; it is rebuilt from PostgreSQL when Redis answers');
+  }
+  await options.checkSource?.();
   const metrics = createMetrics();
   const pool = createPgPool({
     connectionString: options.databaseUrl,
@@ -160,7 +172,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     postRoutes: config.SIGNAL_EXECUTION_TOKEN ? { '/signals': createSignalExecutionRoute(pool, config.SIGNAL_EXECUTION_TOKEN) } : undefined,
     health: () => buildHealthReport({ pool, mode, redis, redisEnabled: Boolean(config.REDIS_URL), source, pipeline, queue, startedAt: started, venues: venueMix }),
   });
-  const httpPort = http ? await http.listen() : null;
+  const httpPort = http
+    ? await listenOrExplain(http, config.HTTP_HOST, config.HTTP_PORT).catch(async (error: unknown) => {
+      await redis.close();
+      await pool.end();
+      throw error;
+    })
+    : null;
   const gauges = setInterval(() => updateGauges(metrics, source, queue), GAUGE_INTERVAL_MS);
   gauges.unref();
   const running = pipeline.run();
@@ -224,4 +242,17 @@ async function createVenueDecoder(pool: PgPool, metrics: Metrics, venueMix: Venu
     venueMix.record(venue, outcome);
   };
   return (tx) => keepOwnedPoolTrades(decodeTransaction(tx), owned, count);
+}
+
+/** Starts the HTTP server; a port that is taken (or forbidden) becomes one line with the fix. */
+async function listenOrExplain(http: HttpServer, host: string, port: number): Promise<number> {
+  try {
+    return await http.listen();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new FatalError(`HTTP port ${port} on ${host} is in use: stop the process listening there, or set HTTP_PORT to a free port (0 picks one)`, null, { cause: error });
+    if (code === 'EACCES') throw new FatalError(`HTTP port ${port} on ${host} needs privileges this process lacks: set HTTP_PORT to 1024 or above`, null, { cause: error });
+    if (code === 'EADDRNOTAVAIL') throw new FatalError(`HTTP_HOST ${host} is not an address of this machine: set HTTP_HOST to one of its addresses, or 0.0.0.0`, null, { cause: error });
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { loadConfig } from './config.js';
 import { createLogger } from './shared/logger.js';
+import { checkDatabase } from './postgres/startup-checks.js';
 import { COMMANDS } from './cli/commands.js';
 import type { CliIo } from './cli/command.js';
 
@@ -25,6 +26,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   // Logs go to stderr so that commands printing data (decode) keep stdout clean.
   const logger = createLogger(config.LOG_LEVEL, io.stderr as never).child({ command: name });
+  // `migrate` needs a database that answers and exists, not one that is migrated; the commands that use
+  // the schema check that too (startApp, withPool).
+  if (name === 'migrate' && config.DATABASE_URL) await checkDatabase(config.DATABASE_URL, { migrated: false });
   return command.run(args, { ...io, config, logger });
 }
 

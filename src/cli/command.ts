@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../shared/logger.js';
 import { FatalError } from '../shared/errors.js';
 import { createPgPool, type PgPool } from '../postgres/pg-pool.js';
+import { checkDatabase } from '../postgres/startup-checks.js';
 
 /** What a command may use of the process (injected so tests can run commands in-process). */
 export interface CliIo {
@@ -38,9 +39,11 @@ export function printJson(ctx: CommandContext, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }
 
-/** Runs `work` with a small pool on DATABASE_URL, ended afterwards. */
+/** Runs `work` with a small pool on DATABASE_URL (checked first: reachable, migrated), ended afterwards. */
 export async function withPool<T>(ctx: CommandContext, work: (pool: PgPool) => Promise<T>): Promise<T> {
-  const pool = createPgPool({ connectionString: requireDatabaseUrl(ctx, 'the Megatron database'), max: 2 });
+  const databaseUrl = requireDatabaseUrl(ctx, 'the Megatron database');
+  await checkDatabase(databaseUrl, { migrated: true });
+  const pool = createPgPool({ connectionString: databaseUrl, max: 2 });
   try {
     return await work(pool);
   } finally {

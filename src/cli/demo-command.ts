@@ -7,6 +7,7 @@
 import type { Command } from './command.js';
 import { startApp } from '../app.js';
 import { runMigrations } from '../postgres/migrate.js';
+import { checkDatabase } from '../postgres/startup-checks.js';
 import { createYellowstoneSource } from '../stream/yellowstone-source.js';
 import { startGeyserServer } from '../simulate/geyser-server.js';
 import { startMarketFeed } from '../simulate/market-feed.js';
@@ -31,6 +32,8 @@ export const demoCommand: Command = {
       log.info('DATABASE_URL is not set: starting an embedded PostgreSQL');
       embedded = await startEmbeddedPostgresDetached((msg) => log.warn(msg));
     }
+    // A DATABASE_URL of the user's: it must answer and exist (the demo migrates it itself).
+    if (config.DATABASE_URL) await checkDatabase(config.DATABASE_URL, { migrated: false });
     const databaseUrl = config.DATABASE_URL ?? embedded!.url;
     const server = await startGeyserServer();
     const feed = startMarketFeed(server, { seed: 42, tradesPerSecond: config.DEMO_TRADES_PER_SECOND, tokensPerMinute: 120, startSlot: DEMO_START_SLOT });

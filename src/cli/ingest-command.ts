@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 import { startApp } from '../app.js';
 import { FatalError } from '../shared/errors.js';
 import { createYellowstoneSource } from '../stream/yellowstone-source.js';
+import { checkYellowstoneEndpoint, describeEndpoint } from '../stream/endpoint-check.js';
 import { recordCoverage } from '../postgres/slot-coverage-repository.js';
 import { SECOND } from '../shared/time.js';
 import { runUntilDone } from './run-app.js';
@@ -19,6 +20,11 @@ export const ingestCommand: Command = {
       config,
       logger,
       databaseUrl: config.DATABASE_URL,
+      // An unreachable endpoint or a rejected x-token stops start-up with the fix (the loop would retry for ever).
+      checkSource: async () => {
+        const { refusal } = await checkYellowstoneEndpoint({ endpoint: config.GRPC_ENDPOINT, ...(config.GRPC_X_TOKEN ? { xToken: config.GRPC_X_TOKEN } : {}) });
+        if (refusal) logger.warn({ component: 'stream', endpoint: describeEndpoint(config.GRPC_ENDPOINT), err: refusal }, 'Yellowstone refused the test subscription: starting anyway, the stream retries with back-off');
+      },
       createSource: (ctx) =>
         createYellowstoneSource({
           endpoint: config.GRPC_ENDPOINT,

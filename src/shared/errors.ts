@@ -4,7 +4,9 @@
  *   the byte offset where reading stopped, go on. Thrown by the borsh and wire readers, turned into a
  *   quarantine record by the decoders and normalisers; never thrown past them.
  * - `FatalError`: nothing sensible can continue (bad command line, missing DATABASE_URL, a shutdown
- *   that overran its deadline). `main` prints the message and the hint, and exits non-zero.
+ *   that overran its deadline). `main` prints the message and the hint, and exits non-zero. The start-up
+ *   checks (postgres/startup-checks.ts, redis/startup-check.ts, stream/endpoint-check.ts, the HTTP port in
+ *   app.ts) put cause and fix in the message as one line, with no hint, and never a secret.
  * - Retryable failures have no class of their own: whether to back off is decided where the retry
  *   happens, from what the error already carries (the SQLSTATE table in postgres/sqlstate.ts, HTTP 429
  *   in rpc/rate-limiter.ts, the status in analytics/jobs/bounded-fetch.ts, every stream drop in the
