@@ -93,9 +93,10 @@ describe('holder write plan', () => {
       const updated = after[table]!.updated - before[table]!.updated;
       const hot = after[table]!.hot - before[table]!.hot;
       expect(updated, table).toBe(3_000);
-      // 90-100 % in a quiet database; a concurrent autovacuum holding back page pruning costs some. The old
-      // schema gave 0 % for holder_balances (its balance index forbids HOT).
-      expect(hot / updated, `${table}: ${hot} of ${updated} updates HOT`).toBeGreaterThan(0.5);
+      // 90-100 % in a quiet database; a concurrent autovacuum holding back page pruning costs some (77 % seen,
+      // and 49 % with the machine's two cores saturated by other work). The old schema gave 0 % for
+      // holder_balances (its balance index forbids HOT): a third still tells the two apart.
+      expect(hot / updated, `${table}: ${hot} of ${updated} updates HOT`).toBeGreaterThan(0.33);
     }
   });
 });

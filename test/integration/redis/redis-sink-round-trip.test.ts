@@ -74,8 +74,9 @@ describe('redis sink round trips', () => {
     console.log(`batch of ${BATCH_KEYS + 51} commands through a ${REPLY_DELAY_MS} ms proxy: ${elapsedMs.toFixed(0)} ms`);
     expect(sink.status()).toMatchObject({ connected: true, stale: false });
     expect(elapsedMs).toBeGreaterThanOrEqual(REPLY_DELAY_MS - 5);
-    // key by key would be >= 50 s; allow 3 delays for scheduling noise on shared CPUs
-    expect(elapsedMs).toBeLessThan(REPLY_DELAY_MS * 3);
+    // key by key would be >= 50 s; allow 10 delays for scheduling noise on shared CPUs (3 was crossed at
+    // 320 ms with both cores saturated by other work)
+    expect(elapsedMs).toBeLessThan(REPLY_DELAY_MS * 10);
     const last = await direct.get(`${PREFIX}price:current:rt${BATCH_KEYS - 1}`);
     expect(JSON.parse(last ?? 'null')).toMatchObject({ price: `2.${BATCH_KEYS - 1}`, slot: '2' });
     expect(await direct.zcard(`${PREFIX}tokens:hot`)).toBe(50);
