@@ -9,6 +9,16 @@
  * (`refreshMinuteCandles`, every CANDLE_REFRESH_INTERVAL_MS); the 5m job rewrites those
  * (`refreshFiveMinuteCandles`, every CANDLE_5M_REFRESH_INTERVAL_MS). A refresh reads a bucket's whole
  * history, so the 5m one, reading five times as many trades, runs less often (see migration 1767231360000).
+ *
+ * Why this is exact: a refresh takes its marks, then recomputes their buckets in a later statement of the
+ * same transaction. A mark commits with its trades, so every trade whose mark was taken is visible to the
+ * recomputation; a batch committing after the take leaves its mark for the next run. That holds for ONE
+ * refresher. Two at once (two processes on one database: a restarted service beside one not yet gone, a
+ * deploy's old and new container, `megatron backfill` or `replay` beside the service) took different marks
+ * of the same bucket (SKIP LOCKED) and each rewrote the whole bucket from its own statement snapshot: the
+ * one whose snapshot was older could commit last and put back an older candle, with every mark already
+ * gone. So each refresh first takes a transaction lock per width (`REFRESH_LOCK_SQL`): refreshers of one
+ * width run one after the other, and each one's snapshots postdate the previous one's commit.
  */
 import type { TradeRow } from '../contracts/rows.js';
 import type { PgPool, Queryable } from './pg-pool.js';
@@ -82,9 +92,18 @@ from unnest($1::uuid[], $2::timestamptz[]) as m(token_id, bucket)`;
 const RECOMPUTE_1M_SQL = recomputeSql('price_candles_1m', '1 minute');
 const RECOMPUTE_5M_SQL = recomputeSql('price_candles_5m', '5 minutes');
 
+// Advisory lock keys (two int4s): "MEGA", then "CDL" + the width in minutes. A transaction lock, taken as
+// the refresh's first statement and so before any of its snapshots; released by its commit or rollback
+// (or when a dead client's backend ends). A refresher waits for the one in progress: a refresh is short
+// (at most `limit` marks) and a waiting one must not skip, or a drain at shutdown could leave marks behind.
+const REFRESH_LOCK_SQL = 'select pg_advisory_xact_lock(1296385857, $1::int)';
+const REFRESH_LOCK_1M = 0x43444c01;
+const REFRESH_LOCK_5M = 0x43444c05;
+
 /** Rewrites up to `limit` marked 1m buckets and marks their 5m buckets; returns how many were taken. */
 export async function refreshMarkedCandles(pool: PgPool, limit = 20_000): Promise<number> {
   return withTransaction(pool, async (client) => {
+    await client.query(REFRESH_LOCK_SQL, [REFRESH_LOCK_1M]);
     const taken = await client.query<{ token_id: string; bucket: Date }>(TAKE_MARKED_SQL, [limit, 1]);
     if (taken.rows.length === 0) return 0;
     const keys = [taken.rows.map((r) => r.token_id), taken.rows.map((r) => r.bucket.toISOString())];
@@ -97,6 +116,7 @@ export async function refreshMarkedCandles(pool: PgPool, limit = 20_000): Promis
 /** Rewrites up to `limit` marked 5m buckets; returns how many were taken. */
 export async function refreshMarkedFiveMinuteCandles(pool: PgPool, limit = 20_000): Promise<number> {
   return withTransaction(pool, async (client) => {
+    await client.query(REFRESH_LOCK_SQL, [REFRESH_LOCK_5M]);
     const taken = await client.query<{ token_id: string; bucket: Date }>(TAKE_MARKED_SQL, [limit, 5]);
     if (taken.rows.length === 0) return 0;
     await client.query(RECOMPUTE_5M_SQL, [taken.rows.map((r) => r.token_id), taken.rows.map((r) => r.bucket.toISOString())]);
