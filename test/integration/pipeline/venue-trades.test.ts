@@ -18,6 +18,9 @@ import { snapshotTables } from '../../helpers/table-snapshot.js';
 import { FIXTURES_DIR, fixturesMissingReason } from '../../helpers/fixtures.js';
 import { createArraySource, transactionItems } from '../../helpers/array-source.js';
 import { testConfig, testLogger } from '../../helpers/app-config.js';
+import { PUMPFUN_PROGRAM_ID } from '../../../src/contracts/programs.js';
+import { BorshWriter } from '../../../src/simulate/borsh-writer.js';
+import { anchorDiscriminator, buildTransaction, key } from '../../unit/decoders/transaction-builder.js';
 
 const skipReason = fixturesMissingReason();
 if (skipReason) console.warn(skipReason);
@@ -32,6 +35,23 @@ const EARLIER_MIGRATIONS: ReadonlyArray<[pool: string, mint: string]> = [
   ['9ix2AXs4oaREj9jUcnqqftyzAsQHd3RaQmmELm7XHRmp', '7NPzZwrPVUyvtj1cs8T55wPeiA3qjc9vrcxt59nB9poc'],
 ];
 const MIGRATED_MINT = 'npB9cxTzwUiGt7jk2dXZa52xZve8SgVD6Et9Bpipump';
+const GRADUATE = '2BVfJ4AHMvHdKtEZNHaBr48dQzTfZvYkjaaxbM6bpump';
+
+/**
+ * A curve buy of GRADUATE (pump TradeEvent, 2025-05 layout in IDL order) three seconds before its real
+ * PumpSwap buy 3KBJWV5M… at 1791420188, in the same minute: 0.001 SOL for 10 tokens.
+ */
+function curveBuyBeforeGraduation(): ChainTransaction {
+  const user = key('curve-buyer');
+  const payload = new BorshWriter().bytes(anchorDiscriminator('event', 'TradeEvent'))
+    .pubkey(GRADUATE).u64(1_000_000n).u64(10_000_000n).bool(true).pubkey(user).i64(1_791_420_185n).u64(40_000_000_000n).u64(400_000_000_000_000n)
+    .u64(10_000_000_000n).u64(0n).pubkey(key('fee-recipient')).u64(95n).u64(9_500n).pubkey(key('creator')).u64(5n).u64(500n).finish();
+  const ixData = new BorshWriter().bytes(anchorDiscriminator('global', 'buy')).u64(10_000_000n).u64(1_100_000n).finish();
+  const accounts = [key('global'), key('fee'), GRADUATE, key('graduate-curve'), key('abc'), key('au'), user, key('sys'), key('tok'), key('cv')];
+  const tx = buildTransaction({ programId: PUMPFUN_PROGRAM_ID, ixData, accounts, events: [payload], withLogs: true });
+  const balance = (amount: bigint) => ({ accountIndex: 5, account: key('au'), mint: GRADUATE, owner: user, programId: null, amount, decimals: 6 });
+  return { ...tx, signature: key('curve-buy-signature'), slot: 454_386_640n, blockTime: 1_791_420_185, preTokenBalances: [balance(0n)], postTokenBalances: [balance(10_000_000n)] };
+}
 const MIGRATED_POOL = 'Ef7wUrbarRXHNMMgBs8cstSkzRttnstjMsniaq7zMp6j';
 
 describe.skipIf(skipReason !== null)('trading after graduation (real fixtures, real PostgreSQL)', () => {
@@ -65,7 +85,7 @@ describe.skipIf(skipReason !== null)('trading after graduation (real fixtures, r
       await db.query(`insert into tokens (id, mint_address, platform, discovery_source, decimals) values ($1, $2, 'pumpfun', 'trade', 6)`, [tokenIdOf(mint), mint]);
       await db.query(`insert into pools (id, pool_address, token_id, base_mint, quote_mint, platform, pool_type, program_id) values ($1, $2, $3, $4, $5, 'pumpswap', 'amm', $6)`, [poolIdOf(pool), pool, tokenIdOf(mint), mint, WSOL, PUMPSWAP_PROGRAM_ID]);
     }
-    await ingest(await read('transactions/pumpswap', '2026-12/transactions/pumpswap'));
+    await ingest([curveBuyBeforeGraduation(), ...(await read('transactions/pumpswap', '2026-12/transactions/pumpswap'))]);
   }, 180_000);
 
   afterAll(async () => {
@@ -80,7 +100,7 @@ describe.skipIf(skipReason !== null)('trading after graduation (real fixtures, r
   it('after the restart, knows the pools of earlier runs from PostgreSQL: their trades kept, the rest dropped and counted', () => {
     // 59GX… trades on the pool the first run's migration created; the five 2026-12 pools were stored before
     // the start; the other five 2025 trades are of pools that are not ours.
-    expect(venueCounts[1]).toEqual({ 'pumpswap:kept': 8, 'pumpswap:foreign_pool': 5 });
+    expect(venueCounts[1]).toEqual({ 'pumpfun:kept': 1, 'pumpswap:kept': 8, 'pumpswap:foreign_pool': 5 });
   });
 
   it('stores the trades on the token\'s amm pool row with exact values (2026-10 BuyEvent of 3KBJWV5M…)', async () => {
@@ -132,9 +152,17 @@ describe.skipIf(skipReason !== null)('trading after graduation (real fixtures, r
     expect(token.is_graduated).toBe(true);
   });
 
+  it('runs one candle series across graduation: the curve trade and the PumpSwap trade of the same minute make one candle', async () => {
+    const { rows } = await db.query(`select c.open, c.close, c.trade_count, c.volume_token from price_candles_1m c where c.token_id = $1 and c.bucket = to_timestamp(1791420180)`, [tokenIdOf(GRADUATE)]);
+    expect(rows.map((r) => [Number(r.open), r.trade_count, r.volume_token])).toEqual([[0.0001, 2, '35.034542']]);
+    expect(Number(rows[0].close)).toBeCloseTo(0.003755552 / 25.034542, 15);
+    const { rows: pools } = await db.query(`select p.pool_type, count(*)::int as n from transactions t join pools p on p.id = t.pool_id where t.token_id = $1 group by 1 order by 1`, [tokenIdOf(GRADUATE)]);
+    expect(pools).toEqual([{ pool_type: 'amm', n: 1 }, { pool_type: 'bonding_curve', n: 1 }]);
+  });
+
   it('a replay of everything changes nothing', async () => {
     const before = await snapshotTables(db);
-    await ingest(await read('transactions/pump', 'transactions/pumpswap', '2026-12/transactions/pumpswap'));
+    await ingest([curveBuyBeforeGraduation(), ...(await read('transactions/pump', 'transactions/pumpswap', '2026-12/transactions/pumpswap'))]);
     expect(await snapshotTables(db)).toEqual(before);
   }, 120_000);
 });
