@@ -11,7 +11,7 @@
  *   4  pipeline/        rows, batches, checkpoints; receives its sinks, never imports them
  *   5  postgres/ redis/ the sinks (neither imports the other)
  *   6  analytics/       pure formulas: scores, red flags, signal rules, model maths, holder maths
- *                      (ml ← scoring ← signals; holders and social stand alone)
+ *                      (ml ← scoring ← signals; holders, social and tokens stand alone)
  *   7  analytics/jobs/  the periodic jobs that read and write through the sinks and RPC
  *   8  api/             the read side and health
  *   9  simulate/        local stand-ins (Geyser server, synthetic market, embedded PostgreSQL)
@@ -87,9 +87,9 @@ module.exports = {
     },
     {
       name: 'formula-folder-order',
-      comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals; holders and social stand alone',
+      comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals; holders, social and tokens stand alone',
       severity: 'error',
-      from: { path: '^src/analytics/(ml|holders|social)/' },
+      from: { path: '^src/analytics/(ml|holders|social|tokens)/' },
       to: { path: '^src/analytics/(?!jobs/)', pathNot: '^src/analytics/$1/' },
     },
     {
@@ -97,14 +97,14 @@ module.exports = {
       comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals',
       severity: 'error',
       from: { path: '^src/analytics/scoring/' },
-      to: { path: '^src/analytics/(signals|holders|social)/' },
+      to: { path: '^src/analytics/(signals|holders|social|tokens)/' },
     },
     {
       name: 'formula-folder-order-signals',
       comment: 'analytics formula folders import each other one way only: ml ← scoring ← signals',
       severity: 'error',
       from: { path: '^src/analytics/signals/' },
-      to: { path: '^src/analytics/(holders|social)/' },
+      to: { path: '^src/analytics/(holders|social|tokens)/' },
     },
     {
       name: 'pure-no-process-state',

@@ -18,14 +18,24 @@ export const MINT_BASE_BYTES = 82;
 const ACCOUNT_TYPE_OFFSET = 165;
 const ACCOUNT_TYPE_MINT = 1;
 
-/** Token-2022 extension type numbers → names. */
+/**
+ * Token-2022 extension type numbers → names: the `ExtensionType` enum of spl-token-2022 (the TLV type field).
+ * Mint extensions and account extensions share the numbering; only mint ones appear in a mint account.
+ */
 export const EXTENSION_NAMES: Readonly<Record<number, string>> = {
-  1: 'transfer_fee_config', 3: 'mint_close_authority', 4: 'confidential_transfer_mint', 5: 'default_account_state',
-  8: 'non_transferable', 9: 'interest_bearing_config', 11: 'permanent_delegate', 13: 'transfer_hook',
-  15: 'confidential_transfer_fee_config', 17: 'metadata_pointer', 18: 'token_metadata', 19: 'group_pointer',
-  20: 'token_group', 21: 'group_member_pointer', 22: 'token_group_member', 23: 'confidential_mint_burn',
-  24: 'scaled_ui_amount', 25: 'pausable',
+  1: 'transfer_fee_config', 3: 'mint_close_authority', 4: 'confidential_transfer_mint', 6: 'default_account_state',
+  9: 'non_transferable', 10: 'interest_bearing_config', 12: 'permanent_delegate', 14: 'transfer_hook',
+  16: 'confidential_transfer_fee_config', 18: 'metadata_pointer', 19: 'token_metadata', 20: 'group_pointer',
+  21: 'token_group', 22: 'group_member_pointer', 23: 'token_group_member', 24: 'confidential_mint_burn',
+  25: 'scaled_ui_amount', 26: 'pausable',
 };
+
+/** The extension types whose data the scoring reads. */
+const EXT_TRANSFER_FEE_CONFIG = 1;
+const EXT_DEFAULT_ACCOUNT_STATE = 6;
+const EXT_PERMANENT_DELEGATE = 12;
+const EXT_TRANSFER_HOOK = 14;
+const EXT_PAUSABLE = 26;
 
 export interface ParsedMint {
   mintAuthority: string | null;
@@ -78,11 +88,11 @@ function readExtensions(data: Uint8Array, view: DataView, into: ParsedMint): voi
 }
 
 function applyExtension(data: Uint8Array, view: DataView, type: number, start: number, length: number, into: ParsedMint): void {
-  if (type === 1 && length >= 108) into.transferFeeBps = view.getUint16(start + 106, true);
-  else if (type === 11 && length >= 32) into.permanentDelegate = readOptionalKey(data, start);
-  else if (type === 13 && length >= 64) into.transferHookProgram = readOptionalKey(data, start + 32);
-  else if (type === 5 && length >= 1) into.defaultAccountStateFrozen = data[start] === 2;
-  else if (type === 25) into.pausable = true;
+  if (type === EXT_TRANSFER_FEE_CONFIG && length >= 108) into.transferFeeBps = view.getUint16(start + 106, true);
+  else if (type === EXT_PERMANENT_DELEGATE && length >= 32) into.permanentDelegate = readOptionalKey(data, start);
+  else if (type === EXT_TRANSFER_HOOK && length >= 64) into.transferHookProgram = readOptionalKey(data, start + 32);
+  else if (type === EXT_DEFAULT_ACCOUNT_STATE && length >= 1) into.defaultAccountStateFrozen = data[start] === 2;
+  else if (type === EXT_PAUSABLE) into.pausable = true;
 }
 
 function readCOptionKey(data: Uint8Array, view: DataView, offset: number): string | null {

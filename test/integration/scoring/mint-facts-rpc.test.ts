@@ -33,7 +33,7 @@ describe('mint facts over RPC', () => {
     pool = createPgPool({ connectionString: database.url, max: 4 });
     for (const launch of [launchLab!, discovered!, pump!]) await writeBatch(pool, launch.batch);
     rpc = await startRpcServer();
-    rpc.setAccount(launchLab!.batch.tokens[0]!.mint, { owner: TOKEN_2022_PROGRAM_ID, data: buildMint({ freezeAuthority: freeze, extensions: [[1, transferFeeConfig(300)], [18, Buffer.from('m')]] }) });
+    rpc.setAccount(launchLab!.batch.tokens[0]!.mint, { owner: TOKEN_2022_PROGRAM_ID, data: buildMint({ freezeAuthority: freeze, extensions: [[1, transferFeeConfig(300)], [19, Buffer.from('m')]] }) });
   });
 
   afterAll(async () => {

@@ -16,14 +16,23 @@ describe('parseMintAccount', () => {
     });
   });
 
+  it('reads extension types by the spl-token-2022 ExtensionType numbers (regression: they were one off from 5 on)', () => {
+    // 11 CpiGuard, 13 NonTransferableAccount, 25 ScaledUiAmount carry nothing the score reads; 12, 14, 26 do.
+    const harmless = parseMintAccount(buildMint({ extensions: [[11, KEY_A], [13, Buffer.concat([KEY_A, KEY_B])], [25, Uint8Array.from([1])], [19, Buffer.from('meta')]] }))!;
+    expect(harmless).toMatchObject({ permanentDelegate: null, transferHookProgram: null, pausable: false, defaultAccountStateFrozen: false });
+    expect(harmless.extensions).toEqual(['extension_11', 'extension_13', 'scaled_ui_amount', 'token_metadata']);
+    const risky = parseMintAccount(buildMint({ extensions: [[26, Uint8Array.from([0])], [9, Uint8Array.from([])]] }))!;
+    expect(risky).toMatchObject({ pausable: true, extensions: ['pausable', 'non_transferable'] });
+  });
+
   it('reads authorities and Token-2022 extensions (fee, hook, delegate, default frozen, metadata)', () => {
     const data = buildMint({
       mintAuthority: KEY_A, freezeAuthority: KEY_B,
-      extensions: [[1, transferFeeConfig(250)], [13, Buffer.concat([KEY_A, KEY_B])], [11, KEY_A], [5, Uint8Array.from([2])], [18, Buffer.from('meta')]],
+      extensions: [[1, transferFeeConfig(250)], [14, Buffer.concat([KEY_A, KEY_B])], [12, KEY_A], [6, Uint8Array.from([2])], [18, Buffer.from('meta')]],
     });
     expect(parseMintAccount(data)).toEqual({
       mintAuthority: bs58.encode(KEY_A), freezeAuthority: bs58.encode(KEY_B), supply: 1_000_000_000_000_000n, decimals: 6,
-      extensions: ['transfer_fee_config', 'transfer_hook', 'permanent_delegate', 'default_account_state', 'token_metadata'],
+      extensions: ['transfer_fee_config', 'transfer_hook', 'permanent_delegate', 'default_account_state', 'metadata_pointer'],
       transferFeeBps: 250, transferHookProgram: bs58.encode(KEY_B), permanentDelegate: bs58.encode(KEY_A), defaultAccountStateFrozen: true, pausable: false,
     });
   });
@@ -34,7 +43,7 @@ describe('parseMintAccount', () => {
     const account = buildMint({ extensions: [] });
     account[165] = 2;
     expect(parseMintAccount(account)).toBeNull();
-    const truncated = buildMint({ extensions: [[11, KEY_A]] }).subarray(0, 180);
+    const truncated = buildMint({ extensions: [[12, KEY_A]] }).subarray(0, 180);
     expect(parseMintAccount(truncated)?.extensions).toEqual([]);
   });
 });
@@ -48,7 +57,7 @@ describe('mint facts', () => {
   });
 
   it('lists the risks of a parsed account', () => {
-    const parsed = parseMintAccount(buildMint({ mintAuthority: KEY_A, extensions: [[1, transferFeeConfig(0)], [11, KEY_B]] }))!;
+    const parsed = parseMintAccount(buildMint({ mintAuthority: KEY_A, extensions: [[1, transferFeeConfig(0)], [12, KEY_B]] }))!;
     expect(listMintRisks(mintFactsFromAccount(parsed, TOKEN_2022_PROGRAM_ID))).toEqual(['mint_authority', 'permanent_delegate']);
   });
 });
