@@ -15,7 +15,7 @@ import type { CreateEvent, DecodedEvent, MigrateEvent, PoolCreateEvent, Reserves
 import type { QuarantineRecord } from '../contracts/quarantine.js';
 import { PUMPFUN_PROGRAM_ID, RAYDIUM_LAUNCHPAD_PROGRAM_ID } from '../contracts/programs.js';
 import { poolIdOf, tokenIdOf } from './ids.js';
-import { decimalsOf } from './quote-mints.js';
+import { decimalsOf, PUMP_MINT_DECIMALS } from './quote-mints.js';
 import { ammPoolRow, launchPoolRow, type LaunchPoolFacts } from './pool-rows.js';
 import { curveStateAfterReset, tradeRow, tradeState } from './trade-rows.js';
 import { addCreatorChange, addFeePayout, addPostCompleteBuy, type ResolveToken } from './pump-event-rows.js';
@@ -131,21 +131,6 @@ function addTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, e
   }
 }
 
-/** Pump.fun tokens for pump-event-rows.ts: a token first seen there gets its rows like any discovery. */
-function pumpTokens(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, slot: bigint): ResolveToken {
-  return (mint, pool, quoteMint) => ensureToken(batch, registry, tx, { mint, platform: 'pumpfun', pool, quoteMint, decimals: null }, slot);
-}
-
-/** A mayhem virtual-reserve reset: the curve's new state, applied in chain order like a trade's. */
-function addReservesReset(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: ReservesResetEvent): void {
-  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform: 'pumpfun', pool: event.bondingCurve, quoteMint: null, decimals: null }, event.slot);
-  if (info.poolId === null) return;
-  const state = curveStateAfterReset(event, info);
-  if (!isNewer(info, state.slot, state.txIndex, state.eventIndex)) return;
-  batch.poolStates.push(state);
-  registry.set({ ...info, lastState: [state.slot, state.txIndex, state.eventIndex] });
-}
-
 /**
  * A trade on the AMM pool a migration of ours created (amm-pools.ts let only those through): stored on
  * that pool, for the token, whose row (a discovery when this process has not seen it yet) is all it needs.
@@ -169,6 +154,21 @@ function addVenueTrade(batch: Batch, registry: TokenRegistry, tx: ChainTransacti
 function addPumpSwapPool(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: PoolCreateEvent): void {
   const info = ensureToken(batch, registry, tx, { mint: event.mint, platform: 'pumpfun', pool: null, quoteMint: event.quoteMint, decimals: event.decimals }, event.slot);
   batch.pools.push(pumpSwapPoolCreateRow(info, event));
+}
+
+/** Pump.fun tokens for pump-event-rows.ts: a token first seen there gets its rows like any discovery. */
+function pumpTokens(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, slot: bigint): ResolveToken {
+  return (mint, pool, quoteMint) => ensureToken(batch, registry, tx, { mint, platform: 'pumpfun', pool, quoteMint, decimals: null }, slot);
+}
+
+/** A mayhem virtual-reserve reset: the curve's new state, applied in chain order like a trade's. */
+function addReservesReset(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: ReservesResetEvent): void {
+  const info = ensureToken(batch, registry, tx, { mint: event.mint, platform: 'pumpfun', pool: event.bondingCurve, quoteMint: null, decimals: null }, event.slot);
+  if (info.poolId === null) return;
+  const state = curveStateAfterReset(event, info);
+  if (!isNewer(info, state.slot, state.txIndex, state.eventIndex)) return;
+  batch.poolStates.push(state);
+  registry.set({ ...info, lastState: [state.slot, state.txIndex, state.eventIndex] });
 }
 
 function addGraduation(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, event: DecodedEvent & { kind: 'complete' | 'migrate' }, blockTime: Date): void {
@@ -219,7 +219,7 @@ function ensureToken(batch: Batch, registry: TokenRegistry, tx: ChainTransaction
     tokenId: tokenIdOf(facts.mint),
     mint: facts.mint,
     platform: known?.platform ?? facts.platform,
-    decimals: facts.decimals ?? known?.decimals ?? decimalsOf(facts.mint, tx),
+    decimals: facts.decimals ?? known?.decimals ?? decimalsOf(facts.mint, tx) ?? programDecimals(facts.platform),
     quoteMint,
     quoteDecimals: (known?.quoteMint === quoteMint ? known.quoteDecimals : null) ?? decimalsOf(quoteMint, tx),
     poolAddress: facts.pool ?? known?.poolAddress ?? null,
@@ -235,12 +235,21 @@ function ensureToken(batch: Batch, registry: TokenRegistry, tx: ChainTransaction
 }
 
 /**
+ * Decimals a launchpad's program fixes for every mint it creates: Pump.fun's create and create_v2 always mint
+ * with 6 (its global config; every CreateEvent since 2025 states 6), so a coin first seen by a bonding-curve
+ * trade has 6 as a program rule, not a guess. LaunchLab takes decimals as a create argument: no rule.
+ */
+function programDecimals(platform: Platform): number | null {
+  return platform === 'pumpfun' ? PUMP_MINT_DECIMALS : null;
+}
+
+/**
  * A known token whose decimals (or its quote's) were not known yet: the create event or this transaction's
  * token balances may state them now. Then the registry learns them and the token row is sent again so the
  * database does too (the upsert fills a null decimals, never changes a known one).
  */
 function learnDecimals(batch: Batch, registry: TokenRegistry, tx: ChainTransaction, known: TokenInfo, facts: TokenFacts, slot: bigint): TokenInfo {
-  const decimals = known.decimals ?? facts.decimals ?? decimalsOf(known.mint, tx);
+  const decimals = known.decimals ?? facts.decimals ?? decimalsOf(known.mint, tx) ?? programDecimals(known.platform);
   const quoteDecimals = known.quoteDecimals ?? decimalsOf(known.quoteMint, tx);
   if (decimals === known.decimals && quoteDecimals === known.quoteDecimals) return known;
   const info: TokenInfo = { ...known, decimals, quoteDecimals };

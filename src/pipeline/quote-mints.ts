@@ -15,6 +15,9 @@ const KNOWN_DECIMALS: ReadonlyMap<string, number> = new Map([
   ['Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB', 6], // USDT
 ]);
 
+/** Decimals of every mint the Pump.fun program creates (create and create_v2): a program rule. */
+export const PUMP_MINT_DECIMALS = 6;
+
 /** Decimals of `mint`: a known quote mint, else the transaction's token balances, else null (unknown). */
 export function decimalsOf(mint: string, tx: ChainTransaction | null): number | null {
   const known = KNOWN_DECIMALS.get(mint);
