@@ -99,6 +99,10 @@ export function createMetrics(options: MetricsOptions = {}) {
     streamConnected: new Gauge({
       name: `${PREFIX}stream_connected`, help: '1 while the gRPC stream is connected', registers,
     }),
+    /** Streams the watchdog closed and reopened from the checkpoint: open, but no update and no ping for STREAM_SILENCE_SECONDS. */
+    streamSilenceReconnects: new Counter({
+      name: `${PREFIX}stream_silence_reconnects_total`, help: 'Streams reopened from the checkpoint after STREAM_SILENCE_SECONDS without an update or a ping', registers,
+    }),
     /** Highest slot received from the stream. */
     lastSlotSeen: new Gauge({
       name: `${PREFIX}last_slot_seen`, help: 'Highest slot received', registers,
@@ -110,10 +114,6 @@ export function createMetrics(options: MetricsOptions = {}) {
     /** 1 while the Redis client is ready. */
     redisConnected: new Gauge({
       name: `${PREFIX}redis_connected`, help: '1 while Redis is connected', registers,
-    }),
-    /** Streams the watchdog closed and reopened from the checkpoint: open, but no update and no ping for STREAM_SILENCE_SECONDS. */
-    streamSilenceReconnects: new Counter({
-      name: `${PREFIX}stream_silence_reconnects_total`, help: 'Streams reopened from the checkpoint after STREAM_SILENCE_SECONDS without an update or a ping', registers,
     }),
     /** Batches that did not reach Redis (outage or timeout); the cache is rebuilt afterwards. */
     redisBatchesDropped: new Counter({
