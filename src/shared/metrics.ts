@@ -99,9 +99,9 @@ export function createMetrics(options: MetricsOptions = {}) {
     streamConnected: new Gauge({
       name: `${PREFIX}stream_connected`, help: '1 while the gRPC stream is connected', registers,
     }),
-    /** Streams the watchdog closed and reopened from the checkpoint: open, but no update and no ping for STREAM_SILENCE_SECONDS. */
+    /** Silent streams reopened from the checkpoint: no update and no ping for STREAM_SILENCE_SECONDS, or nothing at all for 3 keep-alive periods. */
     streamSilenceReconnects: new Counter({
-      name: `${PREFIX}stream_silence_reconnects_total`, help: 'Streams reopened from the checkpoint after STREAM_SILENCE_SECONDS without an update or a ping', registers,
+      name: `${PREFIX}stream_silence_reconnects_total`, help: 'Silent streams reopened from the checkpoint: no update and no ping for STREAM_SILENCE_SECONDS, or nothing at all (not even a pong) for 3 GRPC_PING_INTERVAL_MS', registers,
     }),
     /** Highest slot received from the stream. */
     lastSlotSeen: new Gauge({

@@ -6,8 +6,9 @@
  * The watchdog (`silenceTimeoutMs`, STREAM_SILENCE_SECONDS) ends the stream with a `StreamSilenceError`
  * when no update and no server ping arrived for that long while we were reading. Pongs to our own pings
  * do not count: they show the connection is alive, not that the feed is (a stream has been seen to stay
- * open and answer for hours while sending nothing). Time spent waiting for the consumer (backpressure) is
- * never silence.
+ * open and answer for hours while sending nothing). A connection that sends nothing at all, not even a
+ * pong, for three ping periods ends with a `StreamSilenceError` too, whichever limit comes first. Time
+ * spent waiting for the consumer (backpressure) is never silence.
  *
  * It uses the client package's native layer (`@triton-one/yellowstone-grpc/napi`: the same Rust gRPC
  * client the package's `Client` wraps) and takes each `SubscribeUpdate` as the protobuf bytes the server
@@ -39,13 +40,17 @@ export interface SubscriptionOptions {
   silenceTimeoutMs?: number;
 }
 
-/** The stream stayed open but sent no update and no ping for `silentMs` while we were reading. */
+/**
+ * The stream stayed open but went silent while we were reading: no update and no ping for `silentMs`
+ * (the watchdog), or no message at all, not even a pong (the keep-alive check).
+ */
 export class StreamSilenceError extends Error {
   constructor(
     readonly silentMs: number,
     readonly limitMs: number,
+    readonly missing: 'no update and no ping' | 'no message at all, not even a pong' = 'no update and no ping',
   ) {
-    super(`stream silent for ${(silentMs / 1000).toFixed(1)} s: no update and no ping (limit ${limitMs / 1000} s)`);
+    super(`stream silent for ${(silentMs / 1000).toFixed(1)} s: ${missing} (limit ${limitMs / 1000} s)`);
     this.name = 'StreamSilenceError';
   }
 }
@@ -102,7 +107,7 @@ export async function openSubscription(options: SubscriptionOptions): Promise<Su
   const timer = setInterval(() => {
     const silentMs = Date.now() - lastActivityMs;
     if (!consumerBusy && silentMs > SILENT_PING_PERIODS * options.pingIntervalMs) {
-      endError ??= new Error(`no message from the server for ${silentMs} ms`);
+      endError ??= new StreamSilenceError(silentMs, SILENT_PING_PERIODS * options.pingIntervalMs, 'no message at all, not even a pong');
       close();
       return;
     }

@@ -6,8 +6,8 @@
  *   start() ─► CONNECTING ──ok──► STREAMING ──stream ends / errors──► WAITING ──backoff──► CONNECTING
  *                  │                  │  │                                ▲
  *                  └──error───────────┼──┼────────────────────────────────┤
- *                                     │  └─silent for silenceTimeoutMs (watchdog: no update, no ping)
- *                                     │      → onSilence, counted, logged ─┘
+ *                                     │  └─silent: no update, no ping for silenceTimeoutMs (watchdog), or
+ *                                     │    nothing at all for 3 ping periods → onSilence, counted, logged ─┘
  *                                     └─OUT_OF_RANGE "broadcast from X is not available, last available: Y"
  *                                         → onGap([X, Y-1]) → CONNECTING at once, from Y
  *   stop() from any state ─► STOPPED
@@ -196,7 +196,7 @@ export function createYellowstoneSource(options: YellowstoneSourceOptions): Yell
     if (result.error instanceof StreamSilenceError) {
       status.silenceReconnects += 1;
       options.onSilence?.(result.error.silentMs);
-      logger.warn({ silentMs: result.error.silentMs, limitMs: result.error.limitMs, lastSlotSeen: status.lastSlotSeen?.toString() ?? null }, 'stream silent (no update, no ping): reconnecting from the checkpoint');
+      logger.warn({ silentMs: result.error.silentMs, limitMs: result.error.limitMs, missing: result.error.missing, lastSlotSeen: status.lastSlotSeen?.toString() ?? null }, 'stream silent (no update, no ping): reconnecting from the checkpoint');
     }
     const refused = parseReplayUnavailable(message);
     if (refused) {

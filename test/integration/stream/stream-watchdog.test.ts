@@ -35,12 +35,12 @@ function recordingLogger(warnings: string[]): StreamLogger {
   return logger;
 }
 
-async function startSource(server: GeyserServer, queue: BoundedQueue<StreamItem>, checkpoint: Checkpoint, options: { pingIntervalMs: number; warnings?: string[]; silences?: number[] }): Promise<YellowstoneSource> {
+async function startSource(server: GeyserServer, queue: BoundedQueue<StreamItem>, checkpoint: Checkpoint, options: { pingIntervalMs: number; silenceTimeoutMs?: number; warnings?: string[]; silences?: number[] }): Promise<YellowstoneSource> {
   const source = createYellowstoneSource({
     endpoint: server.endpoint, commitment: 'confirmed', queue, logger: options.warnings ? recordingLogger(options.warnings) : createSilentLogger(),
     loadCheckpoint: async () => checkpoint.slot, committedSlot: () => checkpoint.slot, onGap: () => undefined,
     pingIntervalMs: options.pingIntervalMs, reconnectInitialDelayMs: 20, reconnectMaxDelayMs: 200,
-    silenceTimeoutMs: SILENCE_MS, onSilence: (silentMs) => options.silences?.push(silentMs),
+    silenceTimeoutMs: options.silenceTimeoutMs ?? SILENCE_MS, onSilence: (silentMs) => options.silences?.push(silentMs),
   });
   open.push(source);
   await source.start();
@@ -126,6 +126,25 @@ describe('stream watchdog', () => {
     server.stall(false);
     await consume(queue, checkpoint, seen, 2_019n);
     expect(source.status().pongsReceived).toBeGreaterThan(pongsBefore);
+    expect({ distinct: seen.size, repeats: [...seen.values()].filter((n) => n !== 1).length }).toEqual({ distinct: 80, repeats: 0 });
+  });
+
+  it('counts a connection that sends nothing at all, not even pongs, for 3 ping periods as a silence too, before a longer watchdog limit', async () => {
+    const server = await startGeyserServer();
+    open.push(server);
+    server.publish(buildSlotRange(4_000n, 10, 4));
+    const queue = createBoundedQueue<StreamItem>(64);
+    const checkpoint: Checkpoint = { slot: 3_999n };
+    const silences: number[] = [];
+    const source = await startSource(server, queue, checkpoint, { pingIntervalMs: 200, silenceTimeoutMs: 60_000, silences });
+    const seen = new Map<string, number>();
+    await consume(queue, checkpoint, seen, 4_009n);
+    server.stall(true, { silent: true });
+    server.publish(buildSlotRange(4_010n, 10, 4));
+    await waitUntil(async () => source.status().silenceReconnects >= 1, 10_000, () => `silence reconnects ${source.status().silenceReconnects}`);
+    server.stall(false);
+    await consume(queue, checkpoint, seen, 4_019n);
+    expect(silences.every((ms) => ms > 600 && ms < 60_000)).toBe(true);
     expect({ distinct: seen.size, repeats: [...seen.values()].filter((n) => n !== 1).length }).toEqual({ distinct: 80, repeats: 0 });
   });
 
