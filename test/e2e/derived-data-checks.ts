@@ -65,6 +65,20 @@ where coalesce(h.balance, 0) <> coalesce(s.balance, 0) or (s.owner is not null a
 order by 1, 2 limit 10`,
 };
 
+/**
+ * Per loop of the stream: what its stored trades add up to. Every loop sends the same transactions, so
+ * every loop must store the same rows with the same amounts and prices, whichever process wrote them and
+ * however often it was restarted in between.
+ */
+export async function loopFingerprints(db: pg.Client, startSlot: bigint, slotsPerLoop: number): Promise<Array<Record<string, unknown>>> {
+  const { rows } = await db.query(`
+    select ((slot - $1::bigint) / $2::int)::int as loop, count(*)::int as rows, (count(*) filter (where success))::int as successful,
+      count(price_quote_per_token)::int as priced, coalesce(sum(sol_amount), 0)::text as quote, coalesce(sum(token_amount), 0)::text as tokens,
+      coalesce(sum(price_quote_per_token), 0)::text as prices, count(distinct token_id)::int as token_ids, count(distinct pool_id)::int as pools
+    from transactions group by 1 order by 1`, [startSlot.toString(), slotsPerLoop]);
+  return rows;
+}
+
 export interface NormalisedState {
   pools: unknown[];
   tokens: unknown[];
